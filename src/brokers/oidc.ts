@@ -1,0 +1,205 @@
+/**
+ * OpenID Connect authorization code flow with PKCE, for a public client in the browser.
+ * Pure protocol: it fetches and validates, and never touches a window.
+ */
+import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError, NetworkError } from '../errors.js';
+import type { Connection, LoginTokens } from '../events.js';
+import type { LoginConfig } from '../element/config.js';
+import { decodeSegment, randomToken, s256 } from '../flow/random.js';
+
+/** The parts of the broker's discovery document the widget uses. @internal */
+export interface BrokerMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  userinfo_endpoint?: string;
+  response_modes_supported?: string[];
+  code_challenge_methods_supported?: string[];
+  authorization_response_iss_parameter_supported?: boolean;
+}
+
+/** One authorization request's secrets; they live only in memory (popup) or sessionStorage (redirect). @internal */
+export interface AuthRequest {
+  state: string;
+  nonce: string;
+  verifier: string;
+}
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v == 'object' && v !== null && !Array.isArray(v);
+const trimSlash = (s: string) => s.replace(/\/$/, '');
+
+/** Clock tolerance for `exp` and `iat`, in seconds. */
+const SKEW = 60;
+
+async function getJson(url: string, init: RequestInit, what: string): Promise<Json> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: 'omit', headers: { accept: 'application/json', ...init.headers } });
+  } catch (err) {
+    if (init.signal?.aborted) throw init.signal.reason;
+    throw new NetworkError(`The ${what} (${url}) could not be reached.`, undefined, err);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok && isRecord(body)) return body;
+  if (response.status < 500 && isRecord(body) && typeof body.error == 'string') {
+    throw new BrokerError(body.error, typeof body.error_description == 'string' ? body.error_description : undefined);
+  }
+  throw response.ok
+    ? new BrokerError('invalid_response', `The ${what} did not answer with a JSON object.`)
+    : new NetworkError(`The ${what} answered HTTP ${response.status}.`, response.status);
+}
+
+const discoveries = new Map<string, Promise<BrokerMetadata>>();
+
+/**
+ * Fetches and checks the broker's `/.well-known/openid-configuration`, once per issuer and page;
+ * a failed fetch is forgotten so the next call tries again.
+ * @internal
+ */
+export function discover(broker: string): Promise<BrokerMetadata> {
+  let pending = discoveries.get(broker);
+  if (!pending) {
+    pending = getJson(`${trimSlash(broker)}/.well-known/openid-configuration`, {}, 'discovery document').then((m) => {
+      if (trimSlash(String(m.issuer)) != trimSlash(broker)) {
+        throw new BrokerError('invalid_issuer', `The discovery document's issuer "${m.issuer}" is not the broker "${broker}".`);
+      }
+      for (const key of ['authorization_endpoint', 'token_endpoint'] as const) {
+        if (typeof m[key] != 'string') throw new BrokerError('invalid_discovery', `The discovery document has no ${key}.`);
+      }
+      const methods = m.code_challenge_methods_supported;
+      if (Array.isArray(methods) && !methods.includes('S256')) {
+        throw new BrokerError('invalid_discovery', 'The broker does not support PKCE with S256.');
+      }
+      return m as unknown as BrokerMetadata;
+    });
+    discoveries.set(broker, pending);
+    pending.catch(() => discoveries.delete(broker));
+  }
+  return pending;
+}
+
+/**
+ * A new request's state, nonce and PKCE verifier (256 bits each). The state starts with `prefix`
+ * so the landing page can tell a popup response from a redirect one.
+ * @internal
+ */
+export const newAuthRequest = (prefix: string): AuthRequest => ({
+  state: prefix + randomToken(),
+  nonce: randomToken(),
+  verifier: randomToken(),
+});
+
+/**
+ * The authorization URL for one attempt: code flow, PKCE S256, state, nonce, and the connection id in
+ * `connection-param`.
+ * @internal
+ */
+export async function authorizationUrl(
+  meta: BrokerMetadata,
+  config: LoginConfig,
+  request: AuthRequest,
+  connection: Connection,
+): Promise<string> {
+  const url = new URL(meta.authorization_endpoint);
+  const p = url.searchParams;
+  p.set('response_type', 'code');
+  p.set('client_id', config.clientId);
+  p.set('redirect_uri', config.redirectUri);
+  p.set('scope', config.scope);
+  p.set('state', request.state);
+  p.set('nonce', request.nonce);
+  p.set('code_challenge', await s256(request.verifier));
+  p.set('code_challenge_method', 'S256');
+  if (config.responseMode == 'web_message') {
+    if (!meta.response_modes_supported?.includes('web_message')) {
+      throw new ConfigError('response-mode', 'the broker does not list "web_message" in response_modes_supported; use "query".');
+    }
+    p.set('response_mode', 'web_message');
+  }
+  if (config.connectionParam && connection.id) p.set(config.connectionParam, connection.id);
+  return url.href;
+}
+
+/**
+ * Checks an authorization response whose `state` is already known to be ours, and returns its code.
+ * @throws {AccessDeniedError | BrokerError} for an `error=` response
+ * @throws {InvalidStateError} when `iss` is not the broker (mix-up attack, RFC 9207)
+ * @internal
+ */
+export function authorizationCode(params: Record<string, string>, meta: BrokerMetadata): string {
+  if (params.iss !== undefined ? params.iss !== meta.issuer : meta.authorization_response_iss_parameter_supported) {
+    throw new InvalidStateError(`The response's issuer "${params.iss}" is not the broker "${meta.issuer}".`);
+  }
+  if (params.error) {
+    throw params.error == 'access_denied'
+      ? new AccessDeniedError(params.error_description)
+      : new BrokerError(params.error, params.error_description);
+  }
+  if (!params.code) throw new BrokerError('invalid_response', 'The authorization response has neither code nor error.');
+  return params.code;
+}
+
+/**
+ * Validates an ID token received straight from the token endpoint over TLS: header `alg` is not
+ * `none`; `iss`, `aud`, `azp`, `exp`, `iat` and `nonce` are checked. The signature is not verified
+ * (OpenID Connect Core §3.1.3.7 allows TLS validation of the token endpoint in its place).
+ * @internal
+ */
+export function idTokenClaims(token: string, meta: BrokerMetadata, clientId: string, nonce: string, now = Date.now() / 1000): Json {
+  const [header, payload, signature] = token.split('.');
+  const h = decodeSegment(header ?? '');
+  const c = decodeSegment(payload ?? '');
+  const bad = (why: string) => new BrokerError('invalid_id_token', `The ID token ${why}.`);
+  if (!isRecord(h) || !isRecord(c) || signature === undefined) throw bad('is not a JWT');
+  if (!h.alg || h.alg == 'none') throw bad('is unsigned (alg "none")');
+  if (c.iss !== meta.issuer) throw bad(`was issued by "${c.iss}", not "${meta.issuer}"`);
+  const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
+  if (!aud.includes(clientId)) throw bad(`is not for client "${clientId}"`);
+  if ((aud.length > 1 || c.azp !== undefined) && c.azp !== clientId) throw bad(`was authorized for "${c.azp}"`);
+  if (typeof c.exp != 'number' || c.exp < now - SKEW) throw bad('has expired');
+  if (typeof c.iat != 'number' || c.iat > now + SKEW) throw bad('is issued in the future');
+  if (typeof c.sub != 'string' || !c.sub) throw bad('has no subject');
+  if (c.nonce !== nonce) throw new InvalidStateError('The ID token\'s nonce is not this attempt\'s.');
+  return c;
+}
+
+/** What a completed code exchange yields. @internal */
+export interface CodeResult {
+  tokens: LoginTokens;
+  profile: Json;
+}
+
+/**
+ * Exchanges the code at the token endpoint, validates the ID token, then reads userinfo.
+ * @internal
+ */
+export async function redeemCode(
+  meta: BrokerMetadata,
+  config: LoginConfig,
+  code: string,
+  request: AuthRequest,
+  signal?: AbortSignal,
+): Promise<CodeResult> {
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: config.redirectUri,
+    client_id: config.clientId,
+    code_verifier: request.verifier,
+  });
+  const t = await getJson(meta.token_endpoint, { method: 'POST', body, signal }, 'token endpoint');
+  if (typeof t.access_token != 'string' || typeof t.token_type != 'string' || typeof t.id_token != 'string') {
+    throw new BrokerError('invalid_response', 'The token response lacks access_token, token_type or id_token.');
+  }
+  const claims = idTokenClaims(t.id_token, meta, config.clientId, request.nonce);
+  let profile = claims;
+  if (meta.userinfo_endpoint) {
+    profile = await getJson(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${t.access_token}` }, signal }, 'userinfo endpoint');
+    if (profile.sub !== claims.sub) throw new BrokerError('invalid_response', 'The userinfo subject is not the ID token\'s.');
+  }
+  const tokens: LoginTokens = { accessToken: t.access_token, idToken: t.id_token, tokenType: t.token_type };
+  if (typeof t.expires_in == 'number') tokens.expiresAt = Math.floor(Date.now() / 1000) + t.expires_in;
+  if (typeof t.scope == 'string') tokens.scope = t.scope;
+  return { tokens, profile };
+}

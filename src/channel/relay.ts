@@ -1,0 +1,37 @@
+import { channelName, RELAY_TYPE } from './message-guard.js';
+
+/** Every popup attempt's state starts with this, so its landing page knows to relay. @internal */
+export const POPUP_STATE_PREFIX = 'slp_';
+
+/** Response parameters removed from the landing page's URL once read. */
+const RESPONSE_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri'];
+
+/**
+ * Run on every page that loads the widget (the `define` entry does it for you). When this page is a
+ * login popup's landing page — its URL carries a `state` made by a popup attempt and a `code` or
+ * `error` — it removes those parameters from the address bar, relays them to the opener (postMessage
+ * to this same origin, and the attempt's BroadcastChannel for when Cross-Origin-Opener-Policy cut
+ * `window.opener`), and closes the window.
+ *
+ * @returns whether this page was a popup landing page
+ */
+export function relayPopupResponse(): boolean {
+  const url = new URL(location.href);
+  const query = url.searchParams;
+  const state = query.get('state');
+  if (!state?.startsWith(POPUP_STATE_PREFIX) || !(query.has('code') || query.has('error'))) return false;
+  const message = { type: RELAY_TYPE, params: Object.fromEntries(query) };
+  for (const name of RESPONSE_PARAMS) query.delete(name);
+  history.replaceState(history.state, '', url);
+  try {
+    opener?.postMessage(message, location.origin);
+  } catch {
+    // The opener is gone or on another origin: the channel below still carries the response.
+  }
+  const channel = new BroadcastChannel(channelName(state));
+  channel.postMessage(message);
+  channel.close();
+  // Let the messages leave before the window goes.
+  setTimeout(() => close(), 50);
+  return true;
+}

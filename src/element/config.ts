@@ -1,0 +1,151 @@
+import { ConfigError } from '../errors.js';
+import type { Connection, LoginMode, Protocol } from '../events.js';
+
+/** How the broker returns the authorization response to the page. */
+export type ResponseMode = 'query' | 'web_message';
+
+/** The element's attributes, validated and normalised. */
+export interface LoginConfig {
+  protocol: Protocol;
+  /** The issuer as written in `broker`. */
+  broker: string;
+  clientId: string;
+  connections: Connection[];
+  connectionParam: string;
+  redirectUri: string;
+  scope: string;
+  responseMode: ResponseMode;
+  mode: LoginMode;
+  fallback: 'redirect' | 'none';
+  timeoutMs: number;
+}
+
+/** The element's attributes as set by the host page, before validation. */
+export interface RawConfig {
+  protocol?: string;
+  broker?: string;
+  clientId?: string;
+  connections?: string | Connection[];
+  connectionParam?: string;
+  redirectUri?: string;
+  scope?: string;
+  responseMode?: string;
+  mode?: string;
+  fallback?: string;
+  timeout?: number | string;
+}
+
+/** Authorization-request parameters the widget owns; `connection-param` may not override them. */
+const RESERVED = /^(response_type|response_mode|client_id|redirect_uri|scope|state|nonce|code_challenge(_method)?|request(_uri)?)$/;
+
+/** `new URL()` that answers `null` instead of throwing (`URL.parse` is missing before Safari 18). */
+export const parseUrl = (url: string, base?: string): URL | null => {
+  try {
+    return new URL(url, base);
+  } catch {
+    return null;
+  }
+};
+
+/** True for hosts a browser treats as a secure context over plain http. */
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value == null || value === '') return allowed[0]!;
+  if (!allowed.includes(value as T)) {
+    throw new ConfigError(attribute, `"${value}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+  }
+  return value as T;
+}
+
+/**
+ * Parses the `connections` attribute: `id:Display Name,id2:Other Name`.
+ *
+ * @throws {ConfigError} on an empty entry, a missing id or name, or a repeated id.
+ */
+export function parseConnections(value: string): Connection[] {
+  return checkConnections(
+    value.split(',').map((entry) => {
+      const i = entry.indexOf(':');
+      return i < 0 ? { id: entry.trim(), name: '' } : { id: entry.slice(0, i).trim(), name: entry.slice(i + 1).trim() };
+    }),
+  );
+}
+
+function checkConnections(list: Connection[]): Connection[] {
+  const seen = new Set<string>();
+  for (const c of list) {
+    if (!c || typeof c.id != 'string' || !c.id || typeof c.name != 'string' || !c.name) {
+      throw new ConfigError('connections', 'write each entry as id:Display Name, separated by commas (e.g. "instagram:Instagram,github:GitHub").');
+    }
+    if (seen.has(c.id)) throw new ConfigError('connections', `the id "${c.id}" appears twice.`);
+    seen.add(c.id);
+  }
+  return list.map(({ id, name }) => ({ id, name }));
+}
+
+/**
+ * The connections from the attribute string or the property array; without any, one connection with
+ * an empty id (a plain "Sign in" button, the user picks on the broker's page).
+ *
+ * @throws {ConfigError} on bad syntax
+ */
+export function readConnections(list: RawConfig['connections']): Connection[] {
+  if (typeof list == 'string') return list.trim() ? parseConnections(list) : [{ id: '', name: '' }];
+  return list?.length ? checkConnections(list) : [{ id: '', name: '' }];
+}
+
+/**
+ * Validates the element's attributes against the page they run on.
+ *
+ * @param page the page's URL (`location.href`), for the default `redirect-uri` and its origin check
+ * @throws {ConfigError} naming the first attribute at fault
+ */
+export function readConfig(raw: RawConfig, page: string): LoginConfig {
+  const protocol = oneOf('protocol', raw.protocol, ['oidc'] as const);
+  const broker = (raw.broker ?? '').trim();
+  if (!broker) throw new ConfigError('broker', 'the broker\'s issuer URL is required, e.g. broker="https://id.example.com".');
+  const issuer = parseUrl(broker);
+  if (!issuer || issuer.search || issuer.hash || !/^https?:$/.test(issuer.protocol)) {
+    throw new ConfigError('broker', `"${broker}" is not an issuer URL (absolute, no query or fragment).`);
+  }
+  if (issuer.protocol == 'http:' && !isLoopback(issuer.hostname)) {
+    throw new ConfigError('broker', `"${broker}" must use https (plain http is allowed only on localhost).`);
+  }
+  const clientId = (raw.clientId ?? '').trim();
+  if (!clientId) throw new ConfigError('client-id', 'the public client\'s id is required for protocol "oidc".');
+
+  const connections = readConnections(raw.connections);
+
+  const connectionParam = (raw.connectionParam ?? 'connection').trim();
+  if (connectionParam && (RESERVED.test(connectionParam) || !/^[\w.~-]+$/.test(connectionParam))) {
+    throw new ConfigError('connection-param', `"${connectionParam}" cannot carry the connection id; use a parameter the broker reads, e.g. "connection" or "kc_idp_hint".`);
+  }
+
+  const here = new URL(page);
+  const redirect = parseUrl(raw.redirectUri?.trim() || here.origin + here.pathname, page);
+  if (!redirect || redirect.origin != here.origin || redirect.hash) {
+    throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be a URL on this page's origin (${here.origin}) without a fragment.`);
+  }
+
+  const scope = (raw.scope ?? '').trim() || 'openid profile';
+  if (!scope.split(/\s+/).includes('openid')) throw new ConfigError('scope', `"${scope}" must include "openid".`);
+
+  const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);
+  if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds between 0 and 86400.`);
+
+  return {
+    protocol,
+    broker,
+    clientId,
+    connections,
+    connectionParam,
+    redirectUri: redirect.href,
+    scope,
+    responseMode: oneOf('response-mode', raw.responseMode, ['query', 'web_message'] as const),
+    mode: oneOf('mode', raw.mode, ['popup', 'redirect'] as const),
+    fallback: oneOf('fallback', raw.fallback, ['redirect', 'none'] as const),
+    timeoutMs: timeout * 1000,
+  };
+}

@@ -1,0 +1,256 @@
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import { discover } from '../brokers/oidc.js';
+import { PopupWindow } from '../channel/popup-window.js';
+import { BrokerError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
+import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginMode, type Protocol } from '../events.js';
+import { popupLogin } from '../flow/popup-login.js';
+import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
+import { stringsFor } from './strings.js';
+import { styles } from './styles.js';
+
+const warned = new Set<string>();
+/** One console warning per distinct message and page. */
+const warnOnce = (message: string) => {
+  if (!warned.has(message)) {
+    warned.add(message);
+    console.warn(`<social-login> ${message}`);
+  }
+};
+
+/** Runs `fn` once the document has finished parsing, so listeners added by later scripts hear it. */
+const whenParsed = (fn: () => void) =>
+  document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);
+
+const CONFIG_PROPERTIES = ['protocol', 'broker', 'clientId', 'connections', 'connectionParam', 'redirectUri', 'scope', 'responseMode', 'mode', 'fallback', 'timeout'];
+
+/**
+ * Social-login buttons that log the user in through an identity broker's hosted login page, in a
+ * popup, and report the result as a typed `login` event.
+ *
+ * @summary One button per social connection of a broker; popup login with a typed result.
+ *
+ * @example
+ * ```html
+ * <social-login broker="https://id.example.com" client-id="spa-123"
+ *               connections="instagram:Instagram,github:GitHub"></social-login>
+ * ```
+ *
+ * @event login-start - {LoginStartEvent} A button was activated; cancelable.
+ * @event login - {LoginEvent} The login succeeded: `detail.user`, `detail.tokens`, `detail.profile`.
+ * @event login-error - {LoginErrorEvent} The login failed, or the configuration is invalid: `detail.code`.
+ *
+ * @csspart buttons - The container of the buttons.
+ * @csspart button - Each connection's button.
+ * @csspart label - The text inside a button.
+ * @csspart error - The polite live region that shows the last error.
+ *
+ * @cssproperty --social-login-font - Font of the buttons (default: inherited).
+ * @cssproperty --social-login-gap - Space between buttons (default 8px).
+ * @cssproperty --social-login-radius - Corner radius of the buttons (default 6px).
+ * @cssproperty --social-login-background - Button background.
+ * @cssproperty --social-login-background-hover - Button background on hover.
+ * @cssproperty --social-login-color - Button text colour.
+ * @cssproperty --social-login-border-color - Button border colour.
+ * @cssproperty --social-login-focus-color - Focus ring colour.
+ * @cssproperty --social-login-error-color - Error text colour.
+ */
+export class SocialLogin extends ReactiveElement {
+  static override styles = styles;
+
+  static override properties = {
+    protocol: {},
+    broker: {},
+    clientId: { attribute: 'client-id' },
+    connections: {},
+    connectionParam: { attribute: 'connection-param' },
+    redirectUri: { attribute: 'redirect-uri' },
+    scope: {},
+    responseMode: { attribute: 'response-mode' },
+    mode: {},
+    fallback: {},
+    timeout: { type: Number },
+    _busy: { state: true },
+    _message: { state: true },
+  };
+
+  /** The broker protocol. Only `oidc` for now. */
+  declare protocol: Protocol;
+  /** The broker's OpenID Connect issuer URL; endpoints come from its discovery document. */
+  declare broker?: string;
+  /** The public client's id at the broker (required for `oidc`). */
+  declare clientId?: string;
+  /**
+   * The social connections, one button each: as an attribute `id:Display Name,id2:Other Name`, as a
+   * property also `{id, name}[]`. Without it, one "Sign in" button and no connection parameter.
+   */
+  declare connections?: string | Connection[];
+  /** The authorization parameter that carries the connection id (`kc_idp_hint` for Keycloak); empty: not sent. */
+  declare connectionParam: string;
+  /** Where the broker sends the response; same origin as the page. Default: this page without query and fragment. */
+  declare redirectUri?: string;
+  /** The scopes to request; must include `openid`. */
+  declare scope: string;
+  /** `query`: the broker redirects the popup to `redirect-uri`, which relays; `web_message`: the broker posts to this page. */
+  declare responseMode: ResponseMode;
+  /** `popup` (default) or `redirect`. */
+  declare mode: LoginMode;
+  /** What to do when the popup cannot open: `redirect` (default) or `none` (report `popup_blocked`). */
+  declare fallback: 'redirect' | 'none';
+  /** Seconds a login may take before it fails with `timeout`. */
+  declare timeout: number;
+
+  declare private _busy?: Connection;
+  declare private _message: string;
+
+  #attempt?: { popup: PopupWindow; controller: AbortController };
+  #reported?: string;
+  #buttons = part('div', 'buttons');
+  #status = part('div', 'error');
+  /** What the buttons were last built from. */
+  #built?: string;
+
+  constructor() {
+    super();
+    this.protocol = 'oidc';
+    this.connectionParam = 'connection';
+    this.scope = 'openid profile';
+    this.responseMode = 'query';
+    this.mode = 'popup';
+    this.fallback = 'redirect';
+    this.timeout = 300;
+    this._message = '';
+    // Discovery is fetched at the first sign of intent, so the click never waits for it.
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) {
+      this.addEventListener(type, () => this.#prefetch(), { once: true, passive: true });
+    }
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name == 'lang') this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#attempt?.controller.abort(new PopupClosedError('The element was removed from the page during the login.'));
+  }
+
+  /** The validated configuration, or the first configuration error. */
+  #config(): LoginConfig | SocialLoginError {
+    try {
+      return readConfig(this, location.href);
+    } catch (err) {
+      return err as SocialLoginError;
+    }
+  }
+
+  #strings() {
+    return stringsFor(this.lang || this.closest('[lang]')?.getAttribute('lang') || 'en');
+  }
+
+  #prefetch() {
+    const config = this.#config();
+    if (!(config instanceof SocialLoginError)) discover(config.broker).catch(() => {});
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!CONFIG_PROPERTIES.some((p) => changed.has(p))) return;
+    const config = this.#config();
+    if (config instanceof SocialLoginError) {
+      if (config.message != this.#reported) {
+        this.#reported = config.message;
+        whenParsed(() => this.#fail(config));
+      }
+    } else {
+      this.#reported = undefined;
+      if (this._message == this.#strings().errors.invalid_config) this._message = '';
+    }
+  }
+
+  /** The click: everything up to `window.open` is synchronous; nothing escapes as an exception. */
+  #start(connection: Connection) {
+    if (this.#attempt) {
+      this.#attempt.popup.focus();
+      return;
+    }
+    const config = this.#config();
+    if (config instanceof SocialLoginError) return this.#fail(config, connection);
+    if (!this.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
+    const popup = PopupWindow.open();
+    if (!popup) return this.#fail(new PopupBlockedError(), connection);
+
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new LoginTimeoutError(config.timeoutMs / 1000)), config.timeoutMs);
+    this.#attempt = { popup, controller };
+    this._busy = connection;
+    this._message = '';
+    popupLogin(config, connection, popup, controller.signal)
+      .then(
+        (detail) => this.dispatchEvent(new LoginEvent(detail)),
+        (err: unknown) => this.#fail(err, connection),
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        popup.close();
+        this.#attempt = undefined;
+        this._busy = undefined;
+      });
+  }
+
+  /** Reports a failure: the event, the live region, and a console warning for configuration errors. */
+  #fail(err: unknown, connection?: Connection) {
+    const error =
+      err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String((err as Error)?.message ?? err), err);
+    if (error.code == 'invalid_config') warnOnce(`${error.message} (invalid_config)`);
+    this._message = this.#strings().errors[error.code];
+    this.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), code: error.code, message: error.message, error }));
+  }
+
+  /** Renders with DOM calls (no HTML parsing): rebuilds the buttons when their list or language changes, else updates them in place. */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    if (!this.#status.isConnected) {
+      this.#status.setAttribute('role', 'status');
+      this.#status.setAttribute('aria-live', 'polite');
+      this.renderRoot.append(this.#buttons, this.#status);
+    }
+    const s = this.#strings();
+    let list: Connection[] = [];
+    try {
+      list = readConnections(this.connections);
+    } catch {
+      // Reported by updated(); no buttons until the attribute is fixed.
+    }
+    const key = JSON.stringify([list, s.signIn]);
+    if (key != this.#built) {
+      this.#built = key;
+      this.#buttons.replaceChildren(
+        ...list.map((c) => {
+          const button = part('button', 'button');
+          button.type = 'button';
+          button.append(part('span', 'label'));
+          button.addEventListener('click', () => this.#start(c));
+          return button;
+        }),
+      );
+    }
+    list.forEach((c, i) => {
+      const button = this.#buttons.children[i]!;
+      const busy = this._busy?.id === c.id;
+      button.setAttribute('aria-busy', String(busy));
+      button.firstChild!.textContent = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
+    });
+    this.#status.textContent = this._message;
+  }
+}
+
+/** A new element with a `part` name. */
+function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.setAttribute('part', name);
+  return el;
+}

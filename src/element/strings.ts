@@ -1,0 +1,50 @@
+import type { LoginErrorCode } from '../errors.js';
+
+/** The element's user-facing text in one language. `{name}` stands for the display name. */
+export interface Strings {
+  /** Label of a button for one connection, e.g. "Continue with {name}". */
+  continueWith: string;
+  /** Label of the single button when no connections are listed. */
+  signIn: string;
+  /** Label of a button while its login runs. */
+  busy: string;
+  /** What the live region announces for each failure. */
+  errors: Record<LoginErrorCode, string>;
+}
+
+/** The built-in languages. */
+export const STRINGS: Record<'en' | 'zh-CN', Strings> = {
+  en: {
+    continueWith: 'Continue with {name}',
+    signIn: 'Sign in',
+    busy: 'Signing in with {name}…',
+    errors: {
+      popup_blocked: 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
+      popup_closed: 'The sign-in window was closed before signing in finished.',
+      timeout: 'Signing in took too long. Please try again.',
+      access_denied: 'Sign-in was cancelled.',
+      invalid_state: 'The sign-in response could not be verified. Please try again.',
+      broker_error: 'The sign-in service reported an error.',
+      network_error: 'The sign-in service could not be reached. Please try again.',
+      invalid_config: 'Sign-in is not set up correctly on this page.',
+    },
+  },
+  'zh-CN': {
+    continueWith: '使用 {name} 登录',
+    signIn: '登录',
+    busy: '正在使用 {name} 登录…',
+    errors: {
+      popup_blocked: '登录窗口被浏览器拦截。请允许本网站弹出窗口后重试。',
+      popup_closed: '登录完成前登录窗口已关闭。',
+      timeout: '登录超时，请重试。',
+      access_denied: '登录已取消。',
+      invalid_state: '无法验证登录结果，请重试。',
+      broker_error: '登录服务返回了错误。',
+      network_error: '无法连接登录服务，请重试。',
+      invalid_config: '本页面的登录配置有误。',
+    },
+  },
+};
+
+/** The strings for a BCP 47 language tag: any `zh` tag gets zh-CN, everything else en. @internal */
+export const stringsFor = (lang: string): Strings => (/^zh\b/i.test(lang) ? STRINGS['zh-CN'] : STRINGS.en);

@@ -1,0 +1,169 @@
+// @ts-check
+/**
+ * A real OpenID Connect broker for tests: node-oidc-provider (v9) on loopback, configured the way the
+ * widget expects a production broker to be (public client, PKCE S256 required, `web_message`
+ * response mode, a `connection` authorization parameter).
+ *
+ * Only the *interaction* (the broker's own login page) is ours, because that is the part every
+ * broker lets its operator customise. It stands for "the user picked a social connection and the
+ * upstream identity provider said who they are"; the upstream itself is not contacted here.
+ *
+ * Connections the interaction understands (the `connection` parameter):
+ * - `instagram`, `github`, or none: log the test user of that connection in at once;
+ * - `denied`: the user refuses (`error=access_denied`);
+ * - `held`: the login page waits until a test releases it through `POST /__fixture/release/:uid`
+ *   (used for popup-closed, timeout and forged-message tests); released after 60 s anyway;
+ * - anything else: the broker answers `error=invalid_request` naming the unknown connection.
+ *
+ * Fixture endpoints (CORS open, loopback only): `GET /__fixture/held` lists held interactions with
+ * their `state`; `POST /__fixture/release/:uid?outcome=login|deny`; `POST /__fixture/token-failure`
+ * makes the next token request answer 500.
+ */
+import express from 'express';
+import Provider, { interactionPolicy } from 'oidc-provider';
+
+/** @typedef {{ sub: string, name: string, email?: string, picture?: string, preferred_username?: string }} Account */
+
+/** Test users, one per social connection; Instagram gives no email, as the real one does not. */
+export const ACCOUNTS = /** @type {Record<string, Account>} */ ({
+  instagram: { sub: 'instagram|17841400000000001', name: 'Ada Lovelace', preferred_username: 'ada.codes', picture: 'https://example.invalid/ada.jpg' },
+  github: { sub: 'github|583231', name: 'Grace Hopper', email: 'grace@example.com', preferred_username: 'grace' },
+  '': { sub: 'local|alice', name: 'Alice Example', email: 'alice@example.com' },
+});
+
+const HOLD_LIMIT_MS = 60_000;
+
+/**
+ * Starts the broker.
+ * @param {{ port?: number, host?: string, clients: Array<{ client_id: string, redirect_uris: string[] }> }} options
+ * @returns {Promise<{ issuer: string, port: number, close(): Promise<void> }>}
+ */
+export async function startOidcBroker({ port = 0, host = '127.0.0.1', clients }) {
+  const server = await new Promise((resolve, reject) => {
+    const s = express().listen(port, host, (/** @type {any} */ err) => (err ? reject(err) : resolve(s)));
+  });
+  const actualPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  // The issuer is reached as "localhost" so that pages on other loopback ports are same-site.
+  const issuer = `http://localhost:${actualPort}`;
+  server.close();
+
+  const policy = interactionPolicy.base();
+  // Every authorization request goes through the login page (a social login always asks the
+  // upstream), so a session left by an earlier test never skips the connection's behaviour.
+  policy.get('login').checks.push(
+    new interactionPolicy.Check('social_login', 'every request federates to its connection', (ctx) =>
+      ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+    ),
+  );
+
+  const provider = new Provider(issuer, {
+    clients: clients.map((c) => ({
+      ...c,
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    })),
+    pkce: { required: () => true },
+    extraParams: ['connection'],
+    features: {
+      devInteractions: { enabled: false },
+      webMessageResponseMode: { enabled: true, ack: 'individual-draft-01' },
+    },
+    claims: { openid: ['sub'], profile: ['name', 'picture', 'preferred_username'], email: ['email'] },
+    cookies: { keys: ['test-only-cookie-key-not-secret'] },
+    interactions: { policy, url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // First-party client: consent is implied, as it is for a broker's own login widget.
+    async loadExistingGrant(ctx) {
+      const existing = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      if (existing) return ctx.oidc.provider.Grant.find(existing);
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      grant.addOIDCScope('openid profile email');
+      await grant.save();
+      return grant;
+    },
+    async findAccount(_ctx, sub) {
+      const account = Object.values(ACCOUNTS).find((a) => a.sub === sub);
+      return account && { accountId: sub, claims: () => account };
+    },
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((u) => new URL(u).origin === origin),
+    renderError: async (ctx, out) => {
+      ctx.type = 'text/plain';
+      ctx.body = `${out.error}: ${out.error_description ?? ''}`;
+    },
+  });
+
+  /** @type {Map<string, { state: string, connection: string, release(outcome: string): void }>} */
+  const held = new Map();
+  let failNextToken = false;
+
+  const app = express();
+  app.use('/__fixture', (req, res, next) => {
+    res.set('access-control-allow-origin', '*');
+    next();
+  });
+  app.get('/__fixture/held', (_req, res) => {
+    res.json([...held].map(([uid, h]) => ({ uid, state: h.state, connection: h.connection })));
+  });
+  app.post('/__fixture/release/:uid', (req, res) => {
+    const h = held.get(req.params.uid);
+    if (!h) return void res.status(404).json({ error: 'not held' });
+    h.release(String(req.query.outcome ?? 'login'));
+    res.json({ released: req.params.uid });
+  });
+  app.post('/__fixture/token-failure', (_req, res) => {
+    failNextToken = true;
+    res.json({ armed: true });
+  });
+  app.post('/token', (_req, res, next) => {
+    if (!failNextToken) return next();
+    failNextToken = false;
+    res.set('access-control-allow-origin', '*').status(500).type('text/plain').send('simulated outage');
+  });
+
+  app.get('/interaction/:uid', async (req, res, next) => {
+    try {
+      const details = await provider.interactionDetails(req, res);
+      const connection = String(details.params.connection ?? '');
+      let outcome = 'login';
+      if (connection === 'denied') outcome = 'deny';
+      else if (connection === 'held') {
+        outcome = await new Promise((resolve) => {
+          const timer = setTimeout(() => resolve('deny'), HOLD_LIMIT_MS);
+          held.set(details.uid, {
+            state: String(details.params.state ?? ''),
+            connection,
+            release: (o) => {
+              clearTimeout(timer);
+              resolve(o);
+            },
+          });
+        });
+        held.delete(details.uid);
+      } else if (!(connection in ACCOUNTS)) outcome = 'unknown';
+
+      /** @type {any} */
+      let result;
+      if (outcome === 'deny') result = { error: 'access_denied', error_description: 'The user refused to log in.' };
+      else if (outcome === 'unknown') result = { error: 'invalid_request', error_description: `Unknown connection "${connection}".` };
+      else result = { login: { accountId: ACCOUNTS[connection === 'held' ? 'github' : connection].sub } };
+      await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+    } catch (err) {
+      next(err);
+    }
+  });
+  app.use(provider.callback());
+
+  const live = await new Promise((resolve, reject) => {
+    const s = app.listen(actualPort, host, (/** @type {any} */ err) => (err ? reject(err) : resolve(s)));
+  });
+  return {
+    issuer,
+    port: actualPort,
+    close: () =>
+      new Promise((resolve) => {
+        for (const h of held.values()) h.release('deny');
+        live.closeAllConnections?.();
+        live.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,94 @@
+/** Shared helpers for the browser tests: the environment the runner set up, and real user input. */
+import { sendMouse } from '@web/test-runner-commands';
+import type { SocialLogin } from '../src/element/social-login.js';
+
+interface TestEnv {
+  issuer: string;
+  clientId: string;
+  callbacks: { module: string; script: string };
+  hostileOrigin: string;
+  version: string;
+}
+
+declare global {
+  interface Window {
+    __TEST_ENV__?: TestEnv;
+  }
+}
+
+/** What web-test-runner.config.mjs started: fails with a sentence when the page was not set up by it. */
+export function testEnv(): TestEnv {
+  const env = window.__TEST_ENV__;
+  if (!env) throw new Error('window.__TEST_ENV__ is missing: run these tests through web-test-runner.config.mjs, which starts the broker.');
+  return env;
+}
+
+/** The shadow-root button of a connection (by id), failing loudly when it is not rendered. */
+export function buttonOf(el: SocialLogin, index = 0): HTMLButtonElement {
+  const button = el.shadowRoot?.querySelectorAll('button')[index];
+  if (!button) throw new Error(`<social-login> rendered no button #${index}.`);
+  return button;
+}
+
+/** A real mouse click (a user gesture, so the popup blocker lets window.open through). */
+export async function realClick(target: Element): Promise<void> {
+  const r = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+/** Records every window.open call and the windows it returned; restore() puts the original back. */
+export function spyOnOpen() {
+  const original = window.open;
+  const calls: Array<{ url: string | URL | undefined; popup: Window | null }> = [];
+  window.open = function (this: Window, ...args: Parameters<typeof window.open>) {
+    const popup = original.apply(this, args);
+    calls.push({ url: args[0], popup });
+    return popup;
+  } as typeof window.open;
+  return {
+    calls,
+    restore() {
+      window.open = original;
+      for (const c of calls) c.popup?.close();
+    },
+  };
+}
+
+/** Polls `check` every 50 ms until it returns a truthy value, or fails after `ms`. */
+export async function until<T>(check: () => T | Promise<T>, what: string, ms = 10_000): Promise<NonNullable<Awaited<T>>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<Awaited<T>>;
+    if (Date.now() > end) throw new Error(`Timed out after ${ms} ms waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The broker's held (waiting) interactions, with the state of each authorization request. */
+export async function heldInteractions(): Promise<Array<{ uid: string; state: string; connection: string }>> {
+  return (await fetch(`${testEnv().issuer}/__fixture/held`)).json();
+}
+
+/** Waits for the broker to hold one interaction and returns it. */
+export async function waitForHeld() {
+  const [first] = await until(async () => ((await heldInteractions()).length ? heldInteractions() : undefined), 'the broker to hold a login');
+  return first!;
+}
+
+/** Lets a held interaction finish: `login` logs the user in, `deny` refuses. */
+export async function release(uid: string, outcome: 'login' | 'deny' = 'login'): Promise<void> {
+  await fetch(`${testEnv().issuer}/__fixture/release/${uid}?outcome=${outcome}`, { method: 'POST' });
+}
+
+/** Releases (denies) everything the broker still holds, so tests cannot leak into each other. */
+export async function releaseAll(): Promise<void> {
+  for (const h of await heldInteractions()) await release(h.uid, 'deny');
+}
+
+/** Collects the element's events by type. */
+export function recordEvents(el: EventTarget) {
+  const events: Record<'login-start' | 'login' | 'login-error', Event[]> = { 'login-start': [], login: [], 'login-error': [] };
+  for (const type of Object.keys(events) as Array<keyof typeof events>) el.addEventListener(type, (e) => events[type].push(e));
+  return events;
+}

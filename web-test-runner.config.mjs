@@ -1,0 +1,89 @@
+// @ts-check
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { startOidcBroker } from './test/broker/oidc-broker.mjs';
+import { startHostileOrigin } from './test/fixtures/hostile-origin.mjs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** A free loopback port, for the test server whose URL the broker must know in advance. */
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
+      s.close(() => resolve(port));
+    });
+  });
+
+const port = Number(process.env.WTR_PORT) || /** @type {number} */ (await freePort());
+const origin = `http://localhost:${port}`;
+const clientId = 'spa-test';
+const callbacks = { module: `${origin}/test/fixtures/callback.html`, script: `${origin}/test/fixtures/callback-min.html` };
+const broker = await startOidcBroker({ clients: [{ client_id: clientId, redirect_uris: Object.values(callbacks) }] });
+const hostile = await startHostileOrigin();
+const env = { issuer: broker.issuer, clientId, callbacks, hostileOrigin: hostile.origin, version };
+
+// Browsers keep their profiles and caches inside the project, not in the user's home.
+const home = new URL('./.cache/browsers/', import.meta.url).pathname;
+mkdirSync(home, { recursive: true });
+process.env.HOME = home;
+process.env.XDG_CONFIG_HOME = `${home}config`;
+process.env.XDG_CACHE_HOME = `${home}cache`;
+process.env.MOZ_REMOTE_SETTINGS_DEVTOOLS = '1';
+
+const quiet = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+const browsers = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: true,
+  port,
+  hostname: 'localhost',
+  concurrency: 1,
+  testsFinishTimeout: 240_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', define: { __VERSION__: JSON.stringify(version) } }),
+    { name: 'stop-test-servers', serverStop: () => Promise.all([broker.close(), hostile.close()]).then(() => {}) },
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
+    <script>window.__TEST_ENV__ = ${JSON.stringify(env)};</script>
+    <script type="module" src="${testFramework}"></script></body></html>`,
+  browsers: [
+    browsers.includes('chromium') &&
+      chromeLauncher({
+        puppeteer: puppeteerCore,
+        concurrency: 1,
+        // Keep the popup blocker on, or a "popup blocked" test could never fail.
+        launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: quiet, ignoreDefaultArgs: ['--disable-popup-blocking'] },
+      }),
+    browsers.includes('firefox') &&
+      chromeLauncher({
+        puppeteer: puppeteerCore,
+        concurrency: 1,
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: '/usr/bin/firefox-esr',
+          headless: true,
+          extraPrefsFirefox: {
+            'dom.disable_open_during_load': true,
+            'services.settings.server': 'data:,#remote-settings-dummy/v1',
+          },
+        },
+      }),
+  ].filter(Boolean),
+};
