@@ -21,9 +21,14 @@ const port = Number(process.env.WTR_PORT) || /** @type {number} */ (await freePo
 const origin = `http://localhost:${port}`;
 const clientId = 'spa-test';
 const callbacks = { module: `${origin}/test/fixtures/callback.html`, script: `${origin}/test/fixtures/callback-min.html` };
-const broker = await startOidcBroker({ clients: [{ client_id: clientId, redirect_uris: Object.values(callbacks) }] });
+const clients = [{ client_id: clientId, redirect_uris: Object.values(callbacks) }];
+const broker = await startOidcBroker({ clients });
+// A second broker, for pages with two widgets in flight at once (node-oidc-provider ties a pending
+// login to the browser's session, so two concurrent logins at one broker in one browser collide;
+// cookies ignore ports, so it answers on another host name).
+const broker2 = await startOidcBroker({ clients, issuerHost: '127.0.0.1' });
 const hostile = await startHostileOrigin();
-const env = { issuer: broker.issuer, clientId, callbacks, hostileOrigin: hostile.origin, version };
+const env = { issuer: broker.issuer, issuer2: broker2.issuer, clientId, callbacks, hostileOrigin: hostile.origin, version };
 
 // Browsers keep their profiles and caches inside the project, not in the user's home.
 const home = new URL('./.cache/browsers/', import.meta.url).pathname;
@@ -58,7 +63,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', define: { __VERSION__: JSON.stringify(version) } }),
-    { name: 'stop-test-servers', serverStop: () => Promise.all([broker.close(), hostile.close()]).then(() => {}) },
+    { name: 'stop-test-servers', serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close()]).then(() => {}) },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
     <script>window.__TEST_ENV__ = ${JSON.stringify(env)};</script>

@@ -4,6 +4,7 @@ import type { SocialLogin } from '../src/element/social-login.js';
 
 interface TestEnv {
   issuer: string;
+  issuer2: string;
   clientId: string;
   callbacks: { module: string; script: string };
   hostileOrigin: string;
@@ -65,9 +66,16 @@ export async function until<T>(check: () => T | Promise<T>, what: string, ms = 1
   }
 }
 
-/** The broker's held (waiting) interactions, with the state of each authorization request. */
+/**
+ * The connection id that makes the broker hold the login until the test releases it; unique per test
+ * page, so browsers running in parallel against the one broker never release each other's logins.
+ */
+export const HELD = `held-${Math.random().toString(36).slice(2, 10)}`;
+
+/** The broker's held (waiting) interactions of this page, with the state of each authorization request. */
 export async function heldInteractions(): Promise<Array<{ uid: string; state: string; connection: string }>> {
-  return (await fetch(`${testEnv().issuer}/__fixture/held`)).json();
+  const all: Array<{ uid: string; state: string; connection: string }> = await (await fetch(`${testEnv().issuer}/__fixture/held`)).json();
+  return all.filter((h) => h.connection == HELD);
 }
 
 /** Waits for the broker to hold one interaction and returns it. */
@@ -84,6 +92,14 @@ export async function release(uid: string, outcome: 'login' | 'deny' = 'login'):
 /** Releases (denies) everything the broker still holds, so tests cannot leak into each other. */
 export async function releaseAll(): Promise<void> {
   for (const h of await heldInteractions()) await release(h.uid, 'deny');
+}
+
+/**
+ * Uses up the page's transient user activation (a real click grants it for about 5 s in Chromium),
+ * so that a following synthetic click really has no user gesture.
+ */
+export function consumeUserActivation(): void {
+  if ((navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive) window.open('about:blank')?.close();
 }
 
 /** Collects the element's events by type. */

@@ -157,7 +157,8 @@ export class SocialLogin extends ReactiveElement {
     if (!(config instanceof SocialLoginError)) discover(config.broker).catch(() => {});
   }
 
-  protected override updated(changed: PropertyValues): void {
+  /** Validates the configuration whenever it changes; an error is reported once, after parsing. */
+  protected override willUpdate(changed: PropertyValues): void {
     if (!CONFIG_PROPERTIES.some((p) => changed.has(p))) return;
     const config = this.#config();
     if (config instanceof SocialLoginError) {
@@ -165,9 +166,9 @@ export class SocialLogin extends ReactiveElement {
         this.#reported = config.message;
         whenParsed(() => this.#fail(config));
       }
-    } else {
+    } else if (this.#reported) {
       this.#reported = undefined;
-      if (this._message == this.#strings().errors.invalid_config) this._message = '';
+      this._message = '';
     }
   }
 

@@ -11,8 +11,9 @@
  * Connections the interaction understands (the `connection` parameter):
  * - `instagram`, `github`, or none: log the test user of that connection in at once;
  * - `denied`: the user refuses (`error=access_denied`);
- * - `held`: the login page waits until a test releases it through `POST /__fixture/release/:uid`
- *   (used for popup-closed, timeout and forged-message tests); released after 60 s anyway;
+ * - `held` or `held-<tag>`: the login page waits until a test releases it through
+ *   `POST /__fixture/release/:uid` (used for popup-closed, timeout and forged-message tests); the tag
+ *   keeps the browsers running in parallel apart; denied after 60 s anyway;
  * - anything else: the broker answers `error=invalid_request` naming the unknown connection.
  *
  * Fixture endpoints (CORS open, loopback only): `GET /__fixture/held` lists held interactions with
@@ -35,16 +36,17 @@ const HOLD_LIMIT_MS = 60_000;
 
 /**
  * Starts the broker.
- * @param {{ port?: number, host?: string, clients: Array<{ client_id: string, redirect_uris: string[] }> }} options
+ * @param {{ port?: number, host?: string, issuerHost?: string, clients: Array<{ client_id: string, redirect_uris: string[] }> }} options
  * @returns {Promise<{ issuer: string, port: number, close(): Promise<void> }>}
  */
-export async function startOidcBroker({ port = 0, host = '127.0.0.1', clients }) {
+export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients }) {
   const server = await new Promise((resolve, reject) => {
     const s = express().listen(port, host, (/** @type {any} */ err) => (err ? reject(err) : resolve(s)));
   });
   const actualPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-  // The issuer is reached as "localhost" so that pages on other loopback ports are same-site.
-  const issuer = `http://localhost:${actualPort}`;
+  // By default the issuer is reached as "localhost", so that pages on other loopback ports are
+  // same-site. Cookies ignore ports: a second broker needs another host name (127.0.0.1).
+  const issuer = `http://${issuerHost}:${actualPort}`;
   server.close();
 
   const policy = interactionPolicy.base();
@@ -126,7 +128,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', clients })
       const connection = String(details.params.connection ?? '');
       let outcome = 'login';
       if (connection === 'denied') outcome = 'deny';
-      else if (connection === 'held') {
+      else if (/^held(-[\w-]+)?$/.test(connection)) {
         outcome = await new Promise((resolve) => {
           const timer = setTimeout(() => resolve('deny'), HOLD_LIMIT_MS);
           held.set(details.uid, {
@@ -145,7 +147,9 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', clients })
       let result;
       if (outcome === 'deny') result = { error: 'access_denied', error_description: 'The user refused to log in.' };
       else if (outcome === 'unknown') result = { error: 'invalid_request', error_description: `Unknown connection "${connection}".` };
-      else result = { login: { accountId: ACCOUNTS[connection === 'held' ? 'github' : connection].sub } };
+      else result = { login: { accountId: ACCOUNTS[connection.startsWith('held') ? 'github' : connection].sub } };
+      // A held popup may have been closed meanwhile: nobody is left to answer.
+      if (req.socket.destroyed) return;
       await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
     } catch (err) {
       next(err);

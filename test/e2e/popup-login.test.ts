@@ -1,0 +1,312 @@
+/**
+ * End to end: <social-login> in a real browser logs in through a real node-oidc-provider on
+ * loopback, in a real popup opened by a real click, with the popup blocker on.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { SocialLogin } from '../../src/element/social-login.js';
+import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
+import { buttonOf, consumeUserActivation, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
+
+const env = testEnv();
+
+async function widget(attrs: Record<string, string> = {}): Promise<SocialLogin> {
+  const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
+  const all = { broker: env.issuer, 'client-id': env.clientId, 'redirect-uri': env.callbacks.module, connections: `instagram:Instagram,github:GitHub,${HELD}:Held,denied:Denied,nope:Nope`, ...attrs };
+  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
+  await el.updateComplete;
+  return el;
+}
+
+const byName = (el: SocialLogin, name: string) => {
+  const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(name));
+  if (!button) throw new Error(`no button for ${name}`);
+  return button;
+};
+
+let open: ReturnType<typeof spyOnOpen>;
+beforeEach(() => {
+  open = spyOnOpen();
+});
+afterEach(async () => {
+  open.restore();
+  await releaseAll();
+});
+
+describe('<social-login> popup login against node-oidc-provider', () => {
+  for (const mode of ['query', 'web_message'] as const) {
+    it(`logs in with response-mode=${mode} and emits a typed login event`, async () => {
+      const el = await widget({ 'response-mode': mode });
+      const events = recordEvents(el);
+      const login = oneEvent(el, 'login') as Promise<LoginEvent>;
+      await realClick(byName(el, 'Instagram'));
+      const { detail } = await login;
+
+      expect(detail.connection).to.deep.equal({ id: 'instagram', name: 'Instagram' });
+      expect(detail.mode).to.equal('popup');
+      expect(detail.protocol).to.equal('oidc');
+      // Instagram gives no email: the user has none, rather than an invented one.
+      expect(detail.user).to.deep.equal({ id: 'instagram|17841400000000001', name: 'Ada Lovelace', picture: 'https://example.invalid/ada.jpg' });
+      expect(detail.profile).to.include({ sub: 'instagram|17841400000000001', preferred_username: 'ada.codes' });
+      expect(detail.tokens!.accessToken).to.be.a('string').and.not.empty;
+      expect(detail.tokens!.idToken!.split('.')).to.have.length(3);
+      expect(detail.tokens!.tokenType.toLowerCase()).to.equal('bearer');
+      expect(detail.tokens!.expiresAt).to.be.greaterThan(Date.now() / 1000);
+
+      expect(events['login-start']).to.have.length(1);
+      expect(events['login-error']).to.have.length(0);
+      expect(open.calls).to.have.length(1);
+      await until(() => open.calls[0]!.popup!.closed, 'the popup to close');
+      expect(buttonOf(el).getAttribute('aria-busy')).to.equal('false');
+      // Nothing of the attempt is stored.
+      expect(sessionStorage.length + localStorage.length).to.equal(0);
+    });
+  }
+
+  it('opens a centred popup synchronously inside the click, then navigates it', async () => {
+    const el = await widget({ scope: 'openid profile email' });
+    const login = oneEvent(el, 'login');
+    await realClick(byName(el, 'GitHub'));
+    // window.open ran in the click handler itself, with about:blank (the broker URL comes later).
+    expect(open.calls).to.have.length(1);
+    expect(open.calls[0]!.url).to.equal('about:blank');
+    expect(open.calls[0]!.popup).to.not.equal(null);
+    expect(byName(el, 'GitHub').getAttribute('aria-busy')).to.equal('true');
+    expect(byName(el, 'GitHub').textContent).to.contain('GitHub');
+    const { detail } = (await login) as LoginEvent;
+    expect(detail.user).to.deep.include({ id: 'github|583231', email: 'grace@example.com' });
+  });
+
+  it('sends the connection id in connection-param and nothing secret in the URL', async () => {
+    const el = await widget({ 'connection-param': 'connection' });
+    await realClick(byName(el, 'Held'));
+    const held = await waitForHeld();
+    expect(held.connection).to.equal(HELD);
+    expect(held.state).to.match(/^slp_[\w-]{43}$/);
+    const login = oneEvent(el, 'login');
+    await release(held.uid);
+    await login;
+  });
+
+  it('reports popup_closed within about a second when the user closes the popup', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    await realClick(byName(el, 'Held'));
+    await waitForHeld();
+    const closedAt = performance.now();
+    const failed = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+    open.calls[0]!.popup!.close();
+    const error = await failed;
+    expect(performance.now() - closedAt).to.be.lessThan(1500);
+    expect(error.detail.code).to.equal('popup_closed');
+    expect(error.detail.connection).to.deep.equal({ id: HELD, name: 'Held' });
+    expect(error.detail.error.name).to.equal('PopupClosedError');
+    expect(events.login).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('closed');
+    expect(buttonOf(el).getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('reports access_denied with the broker\'s description', async () => {
+    const el = await widget();
+    const error = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+    await realClick(byName(el, 'Denied'));
+    const { detail } = await error;
+    expect(detail.code).to.equal('access_denied');
+    expect(detail.message).to.contain('The user refused to log in.');
+    expect(detail.error.name).to.equal('AccessDeniedError');
+  });
+
+  it('reports other broker errors as broker_error with error and description', async () => {
+    const el = await widget();
+    const error = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+    await realClick(byName(el, 'Nope'));
+    const { detail } = await error;
+    expect(detail.code).to.equal('broker_error');
+    expect(detail.error).to.include({ error: 'invalid_request', description: 'Unknown connection "nope".' });
+  });
+
+  it('times out after the timeout attribute, closing the popup', async () => {
+    const el = await widget({ timeout: '1' });
+    const error = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+    await realClick(byName(el, 'Held'));
+    const { detail } = await error;
+    expect(detail.code).to.equal('timeout');
+    expect(detail.error.name).to.equal('LoginTimeoutError');
+    await until(() => open.calls[0]!.popup!.closed, 'the popup to be closed by the widget');
+  });
+
+  it('ignores forged responses from other origins and windows, then completes the real login', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    await realClick(byName(el, 'Held'));
+    const held = await waitForHeld();
+    const state = held.state;
+    const forged = [
+      { type: 'social-login:relay', params: { code: 'forged', state } },
+      { type: 'authorization_response', response: { code: 'forged', state } },
+      { type: 'social-login:relay', params: { error: 'access_denied', state } },
+    ];
+    // Right state, right shape, our own origin, but the page itself (not the popup) as source.
+    for (const data of forged) window.postMessage(data, location.origin);
+    // Right state, right shape, from a cross-origin iframe.
+    const frame = document.createElement('iframe');
+    frame.src = `${env.hostileOrigin}/forge.html?state=${encodeURIComponent(state)}`;
+    const forgerDone = new Promise<number>((resolve) =>
+      addEventListener('message', function done(e) {
+        if (e.origin == env.hostileOrigin && e.data?.forger == 'done') {
+          removeEventListener('message', done);
+          resolve(e.data.sent);
+        }
+      }),
+    );
+    document.body.append(frame);
+    expect(await forgerDone).to.equal(4);
+    // The right channel name, with a wrong state inside.
+    const channel = new BroadcastChannel(`social-login:${state}`);
+    channel.postMessage({ type: 'social-login:relay', params: { code: 'forged', state: `${state}x` } });
+    channel.close();
+    await new Promise((r) => setTimeout(r, 300));
+    frame.remove();
+
+    expect(events.login).to.have.length(0);
+    expect(events['login-error']).to.have.length(0);
+    const login = oneEvent(el, 'login') as Promise<LoginEvent>;
+    await release(held.uid);
+    const { detail } = await login;
+    expect(detail.user.id).to.equal('github|583231');
+    expect(events['login-error']).to.have.length(0);
+  });
+
+  it('focuses the open popup on a second click instead of opening another', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    await realClick(byName(el, 'Held'));
+    await waitForHeld();
+    await realClick(byName(el, 'Held'));
+    await realClick(byName(el, 'Instagram'));
+    expect(open.calls).to.have.length(1);
+    expect(events['login-start']).to.have.length(1);
+    expect(await heldInteractions()).to.have.length(1);
+    const login = oneEvent(el, 'login');
+    await release((await heldInteractions())[0]!.uid);
+    await login;
+    expect(events.login).to.have.length(1);
+  });
+
+  it('keeps two widgets on one page apart, both in flight through the same landing page', async () => {
+    const a = await widget();
+    const b = await widget({ broker: env.issuer2 });
+    const ea = recordEvents(a);
+    const eb = recordEvents(b);
+    await realClick(byName(a, 'Held'));
+    const held = await waitForHeld();
+    const bLogin = oneEvent(b, 'login') as Promise<LoginEvent>;
+    await realClick(byName(b, 'Instagram'));
+    const { detail } = await bLogin;
+    expect(detail.user.id).to.equal('instagram|17841400000000001');
+    expect(ea.login).to.have.length(0);
+    const aLogin = oneEvent(a, 'login') as Promise<LoginEvent>;
+    await release(held.uid);
+    const other = await aLogin;
+    expect(other.detail.user.id).to.equal('github|583231');
+    expect(eb.login).to.have.length(1);
+    expect(ea.login).to.have.length(1);
+    expect(ea['login-error'].length + eb['login-error'].length).to.equal(0);
+  });
+
+  it('stops the attempt when the host cancels login-start', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    el.addEventListener('login-start', (e) => e.preventDefault());
+    await realClick(byName(el, 'Instagram'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events['login-start']).to.have.length(1);
+    expect(open.calls).to.have.length(0);
+    expect(events.login.length + events['login-error'].length).to.equal(0);
+  });
+
+  it('reports popup_blocked when the browser blocks the popup and fallback is none', async () => {
+    const el = await widget({ fallback: 'none' });
+    // A synthetic click carries no user gesture: the real popup blocker refuses window.open.
+    consumeUserActivation();
+    const error = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+    byName(el, 'Instagram').click();
+    const { detail } = await error;
+    expect(detail.code).to.equal('popup_blocked');
+    expect(detail.error).to.be.instanceOf(PopupBlockedError);
+    expect(open.calls.at(-1)!.popup).to.equal(null);
+  });
+});
+
+describe('<social-login> invalid configuration', () => {
+  it('reports a missing client-id on click, naming the attribute, with one console warning and no popup', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const el = await fixture<SocialLogin>(html`<social-login broker=${env.issuer} connections="instagram:Instagram"></social-login>`);
+      const events = recordEvents(el);
+      await realClick(buttonOf(el));
+      await realClick(buttonOf(el));
+      expect(open.calls).to.have.length(0);
+      expect(events['login-error']).to.have.length(2);
+      const { detail } = events['login-error'][0] as LoginErrorEvent;
+      expect(detail.code).to.equal('invalid_config');
+      expect(detail.error).to.be.instanceOf(ConfigError).with.property('attribute', 'client-id');
+      expect(detail.message).to.contain('client-id');
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0]![0])).to.contain('client-id');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  for (const [attr, value] of [
+    ['connections', 'instagram'],
+    ['broker', 'http://id.example.com'],
+  ] as const) {
+    it(`reports a bad ${attr} as soon as the element is set up`, async () => {
+      const el = document.createElement('social-login');
+      el.setAttribute('broker', env.issuer);
+      el.setAttribute('client-id', env.clientId);
+      el.setAttribute(attr, value);
+      const error = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+      document.body.append(el);
+      try {
+        const { detail } = await error;
+        expect(detail.code).to.equal('invalid_config');
+        expect((detail.error as ConfigError).attribute).to.equal(attr);
+        expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.not.equal('');
+      } finally {
+        el.remove();
+      }
+    });
+  }
+});
+
+describe('<social-login> rendering', () => {
+  it('renders one accessible button per connection', async () => {
+    const el = await widget({ connections: 'instagram:Instagram,github:GitHub' });
+    const buttons = el.shadowRoot!.querySelectorAll('button[part=button]');
+    expect([...buttons].map((b) => b.textContent!.trim())).to.deep.equal(['Continue with Instagram', 'Continue with GitHub']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders zh-CN text for lang="zh-CN" and a plain sign-in button without connections', async () => {
+    const el = await fixture<SocialLogin>(html`<social-login lang="zh-CN" broker=${env.issuer} client-id="x" connections="instagram:Instagram"></social-login>`);
+    expect(buttonOf(el).textContent).to.contain('使用 Instagram 登录');
+    el.removeAttribute('connections');
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(buttonOf(el).textContent!.trim()).to.equal('Sign in');
+    await expect(el).to.be.accessible();
+  });
+
+  it('accepts connections as a property array', async () => {
+    const el = await widget();
+    el.connections = [{ id: 'github', name: 'GitHub' }];
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(1);
+    expect(buttonOf(el).textContent).to.contain('GitHub');
+  });
+});
