@@ -5,6 +5,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startOidcBroker } from './test/broker/oidc-broker.mjs';
 import { startHostileOrigin } from './test/fixtures/hostile-origin.mjs';
+import { countReporter } from './test/count-reporter.mjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -61,6 +63,7 @@ export default {
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', define: { __VERSION__: JSON.stringify(version) } }),
     { name: 'stop-test-servers', serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close()]).then(() => {}) },

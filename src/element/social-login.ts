@@ -1,7 +1,7 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { discover } from '../brokers/oidc.js';
 import { PopupWindow } from '../channel/popup-window.js';
-import { BrokerError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
+import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginMode, type Protocol } from '../events.js';
 import { popupLogin } from '../flow/popup-login.js';
 import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
@@ -157,11 +157,15 @@ export class SocialLogin extends ReactiveElement {
     if (!(config instanceof SocialLoginError)) discover(config.broker).catch(() => {});
   }
 
-  /** Validates the configuration whenever it changes; an error is reported once, after parsing. */
+  /** Validates the configuration whenever it changes; an error is reported once, after the document is parsed. */
   protected override willUpdate(changed: PropertyValues): void {
     if (!CONFIG_PROPERTIES.some((p) => changed.has(p))) return;
     const config = this.#config();
-    if (config instanceof SocialLoginError) {
+    if (config instanceof ConfigError) {
+      // A value that is present but wrong is reported now; a missing one may simply not be set yet
+      // (frameworks and async set-up assign properties later): the click reports it.
+      const property = config.attribute.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof this;
+      if ((this.getAttribute(config.attribute) ?? this[property] ?? '') === '') return;
       if (config.message != this.#reported) {
         this.#reported = config.message;
         whenParsed(() => this.#fail(config));

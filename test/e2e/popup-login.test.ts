@@ -282,6 +282,20 @@ describe('<social-login> invalid configuration', () => {
       }
     });
   }
+
+  it('does not report a required attribute that is not set yet', async () => {
+    const el = document.createElement('social-login');
+    const events = recordEvents(el);
+    document.body.append(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    el.broker = env.issuer;
+    el.clientId = env.clientId;
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    el.remove();
+    expect(events['login-error']).to.have.length(0);
+  });
 });
 
 describe('<social-login> rendering', () => {

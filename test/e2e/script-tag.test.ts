@@ -1,0 +1,70 @@
+/**
+ * The classic script (dist/social-login.min.js, built by `npm run build`): loaded by a plain
+ * <script src> it defines <social-login>, exposes window.SocialLogin, and logs in end to end with
+ * its own landing page.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import type { LoginEvent } from '../../src/index.js';
+import { realClick, spyOnOpen, testEnv, until } from '../helpers.js';
+
+const env = testEnv();
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} did not load: run \`npm run build\` before the tests.`));
+    document.head.append(script);
+  });
+}
+
+describe('dist/social-login.min.js', () => {
+  before(async () => {
+    await loadScript('/dist/social-login.min.js');
+  });
+
+  it('defines <social-login> and window.SocialLogin with the element, events, errors and version', () => {
+    const api = window.SocialLogin;
+    expect(customElements.get('social-login')).to.equal(api.SocialLogin);
+    expect(api.VERSION).to.equal(env.version);
+    for (const name of ['LoginEvent', 'LoginStartEvent', 'LoginErrorEvent', 'SocialLoginError', 'PopupBlockedError', 'PopupClosedError', 'LoginTimeoutError', 'AccessDeniedError', 'BrokerError', 'InvalidStateError', 'NetworkError', 'ConfigError']) {
+      expect(api, name).to.have.property(name).that.is.a('function');
+    }
+    expect(new api.PopupBlockedError()).to.be.instanceOf(api.SocialLoginError).and.include({ code: 'popup_blocked' });
+  });
+
+  it('does not throw or redefine when loaded a second time', async () => {
+    const first = window.SocialLogin;
+    const errors: ErrorEvent[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e);
+    addEventListener('error', onError);
+    await loadScript('/dist/social-login.min.js?again');
+    removeEventListener('error', onError);
+    expect(errors).to.have.length(0);
+    expect(window.SocialLogin).to.equal(first);
+    expect(customElements.get('social-login')).to.equal(first.SocialLogin);
+  });
+
+  it('logs in through the popup with the classic script on the landing page too', async () => {
+    const open = spyOnOpen();
+    const el = document.createElement('social-login');
+    el.setAttribute('broker', env.issuer);
+    el.setAttribute('client-id', env.clientId);
+    el.setAttribute('redirect-uri', env.callbacks.script);
+    el.setAttribute('connections', 'instagram:Instagram');
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      const login = oneEvent(el, 'login') as Promise<LoginEvent>;
+      await realClick(el.shadowRoot!.querySelector('button')!);
+      const { detail } = await login;
+      expect(detail.user.id).to.equal('instagram|17841400000000001');
+      expect(detail.tokens!.idToken).to.be.a('string');
+      await until(() => open.calls[0]?.popup?.closed, 'the landing page to close the popup');
+    } finally {
+      open.restore();
+      el.remove();
+    }
+  });
+});
