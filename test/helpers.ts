@@ -66,6 +66,14 @@ export async function until<T>(check: () => T | Promise<T>, what: string, ms = 1
   }
 }
 
+/** A login the broker holds, with the authorization parameters it received. */
+export interface Held {
+  uid: string;
+  state: string;
+  connection: string;
+  params: Record<string, string>;
+}
+
 /**
  * The connection id that makes the broker hold the login until the test releases it; unique per test
  * page, so browsers running in parallel against the one broker never release each other's logins.
@@ -73,8 +81,8 @@ export async function until<T>(check: () => T | Promise<T>, what: string, ms = 1
 export const HELD = `held-${Math.random().toString(36).slice(2, 10)}`;
 
 /** The broker's held (waiting) interactions of this page, with the state of each authorization request. */
-export async function heldInteractions(): Promise<Array<{ uid: string; state: string; connection: string }>> {
-  const all: Array<{ uid: string; state: string; connection: string }> = await (await fetch(`${testEnv().issuer}/__fixture/held`)).json();
+export async function heldInteractions(): Promise<Held[]> {
+  const all: Held[] = await (await fetch(`${testEnv().issuer}/__fixture/held`)).json();
   return all.filter((h) => h.connection == HELD);
 }
 

@@ -4,7 +4,7 @@
  */
 import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError, NetworkError } from '../errors.js';
 import type { Connection, LoginTokens } from '../events.js';
-import type { LoginConfig } from '../element/config.js';
+import { isLoopback, parseUrl, type LoginConfig } from '../element/config.js';
 import { decodeSegment, randomToken, s256 } from '../flow/random.js';
 
 /** The parts of the broker's discovery document the widget uses. @internal */
@@ -41,6 +41,7 @@ async function getJson(url: string, init: RequestInit, what: string): Promise<Js
     throw new NetworkError(`The ${what} (${url}) could not be reached.`, undefined, err);
   }
   const body: unknown = await response.json().catch(() => undefined);
+  if (init.signal?.aborted) throw init.signal.reason;
   if (response.ok && isRecord(body)) return body;
   if (response.status < 500 && isRecord(body) && typeof body.error == 'string') {
     throw new BrokerError(body.error, typeof body.error_description == 'string' ? body.error_description : undefined);
@@ -64,8 +65,13 @@ export function discover(broker: string): Promise<BrokerMetadata> {
       if (trimSlash(String(m.issuer)) != trimSlash(broker)) {
         throw new BrokerError('invalid_issuer', `The discovery document's issuer "${m.issuer}" is not the broker "${broker}".`);
       }
-      for (const key of ['authorization_endpoint', 'token_endpoint'] as const) {
-        if (typeof m[key] != 'string') throw new BrokerError('invalid_discovery', `The discovery document has no ${key}.`);
+      for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint'] as const) {
+        const url = typeof m[key] == 'string' ? parseUrl(m[key]) : null;
+        if (key == 'userinfo_endpoint' && m[key] === undefined) continue;
+        // The ID token's signature is not checked because the token endpoint is reached over TLS.
+        if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && isLoopback(url.hostname)))) {
+          throw new BrokerError('invalid_discovery', `The discovery document's ${key} is missing or not https.`);
+        }
       }
       const methods = m.code_challenge_methods_supported;
       if (Array.isArray(methods) && !methods.includes('S256')) {

@@ -17,6 +17,12 @@ describe('acceptMessage', () => {
     expect(acceptMessage({ source: popup, origin: x.brokerOrigin!, data } as never, x)).to.include({ code: 'c' });
   });
 
+  it('accepts web_message from a broker on the page\'s own origin', () => {
+    const same = { ...x, brokerOrigin: x.relayOrigin };
+    const data = { type: 'authorization_response', response: { code: 'c', state } };
+    expect(acceptMessage({ source: popup, origin: x.relayOrigin, data } as never, same)).to.deep.equal({ code: 'c', state });
+  });
+
   const rejected: Array<[string, { source: unknown; origin: string; data: unknown }, Expectation?]> = [
     ['another window', { source: other, origin: x.relayOrigin, data: relay({ code: 'c', state }) }],
     ['no source', { source: null, origin: x.relayOrigin, data: relay({ code: 'c', state }) }],

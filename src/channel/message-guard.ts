@@ -57,8 +57,11 @@ export function acceptMessage(
 ): Record<string, string> | undefined {
   if (!event.source || event.source !== x.source) return;
   const data: unknown = event.data;
-  if (event.origin == x.relayOrigin) return relayedParams(data, x.state);
-  if (event.origin == x.brokerOrigin && isRecord(data) && data.type == 'authorization_response') {
-    return responseParams(data.response, x.state);
-  }
+  // The two origins may be one (a broker on the page's own origin): each shape is tried on its own.
+  return (
+    (event.origin == x.relayOrigin ? relayedParams(data, x.state) : undefined) ??
+    (event.origin == x.brokerOrigin && isRecord(data) && data.type == 'authorization_response'
+      ? responseParams(data.response, x.state)
+      : undefined)
+  );
 }

@@ -104,6 +104,7 @@ export class SocialLogin extends ReactiveElement {
 
   #attempt?: { popup: PopupWindow; controller: AbortController };
   #reported?: string;
+  #prefetched?: string;
   #buttons = part('div', 'buttons');
   #status = part('div', 'error');
   /** What the buttons were last built from. */
@@ -121,7 +122,7 @@ export class SocialLogin extends ReactiveElement {
     this._message = '';
     // Discovery is fetched at the first sign of intent, so the click never waits for it.
     for (const type of ['pointerenter', 'focusin', 'touchstart']) {
-      this.addEventListener(type, () => this.#prefetch(), { once: true, passive: true });
+      this.addEventListener(type, () => this.#prefetch(), { passive: true });
     }
   }
 
@@ -136,7 +137,10 @@ export class SocialLogin extends ReactiveElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#attempt?.controller.abort(new PopupClosedError('The element was removed from the page during the login.'));
+    // Moving the element (disconnect, then connect in the same task) does not end its login.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#attempt?.controller.abort(new PopupClosedError('The element was removed from the page during the login.'));
+    });
   }
 
   /** The validated configuration, or the first configuration error. */
@@ -152,9 +156,13 @@ export class SocialLogin extends ReactiveElement {
     return stringsFor(this.lang || this.closest('[lang]')?.getAttribute('lang') || 'en');
   }
 
+  /** Starts discovery once the configuration is valid; discover() caches it per broker. */
   #prefetch() {
     const config = this.#config();
-    if (!(config instanceof SocialLoginError)) discover(config.broker).catch(() => {});
+    if (!(config instanceof SocialLoginError) && config.broker != this.#prefetched) {
+      this.#prefetched = config.broker;
+      discover(config.broker).catch(() => (this.#prefetched = undefined));
+    }
   }
 
   /** Validates the configuration whenever it changes; an error is reported once, after the document is parsed. */

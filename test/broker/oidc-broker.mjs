@@ -94,7 +94,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
     },
   });
 
-  /** @type {Map<string, { state: string, connection: string, release(outcome: string): void }>} */
+  /** @type {Map<string, { state: string, connection: string, params: Record<string, unknown>, release(outcome: string): void }>} */
   const held = new Map();
   let failNextToken = false;
 
@@ -104,7 +104,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
     next();
   });
   app.get('/__fixture/held', (_req, res) => {
-    res.json([...held].map(([uid, h]) => ({ uid, state: h.state, connection: h.connection })));
+    res.json([...held].map(([uid, h]) => ({ uid, state: h.state, connection: h.connection, params: h.params })));
   });
   app.post('/__fixture/release/:uid', (req, res) => {
     const h = held.get(req.params.uid);
@@ -134,6 +134,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
           held.set(details.uid, {
             state: String(details.params.state ?? ''),
             connection,
+            params: details.params,
             release: (o) => {
               clearTimeout(timer);
               resolve(o);

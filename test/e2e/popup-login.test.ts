@@ -83,6 +83,13 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     const held = await waitForHeld();
     expect(held.connection).to.equal(HELD);
     expect(held.state).to.match(/^slp_[\w-]{43}$/);
+    // Exactly these reached the broker: no verifier, no token, nothing else of the attempt.
+    expect(Object.keys(held.params).sort()).to.deep.equal(
+      ['client_id', 'code_challenge', 'code_challenge_method', 'connection', 'nonce', 'redirect_uri', 'response_type', 'scope', 'state'],
+    );
+    expect(held.params).to.include({ code_challenge_method: 'S256', response_type: 'code', redirect_uri: env.callbacks.module });
+    expect(held.params.code_challenge).to.match(/^[\w-]{43}$/);
+    expect(held.params.nonce).to.match(/^[\w-]{43}$/).and.not.equal(held.state.slice(4));
     const login = oneEvent(el, 'login');
     await release(held.uid);
     await login;
@@ -212,6 +219,22 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     expect(eb.login).to.have.length(1);
     expect(ea.login).to.have.length(1);
     expect(ea['login-error'].length + eb['login-error'].length).to.equal(0);
+  });
+
+  it('keeps the login running when the element is moved in the page', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    await realClick(byName(el, 'Held'));
+    const held = await waitForHeld();
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(el);
+    await new Promise((r) => setTimeout(r, 300));
+    const login = oneEvent(el, 'login');
+    await release(held.uid);
+    await login;
+    expect(events['login-error']).to.have.length(0);
+    box.remove();
   });
 
   it('stops the attempt when the host cancels login-start', async () => {
