@@ -18,33 +18,47 @@ export type Protocol = 'oidc';
 export interface LoginUser {
   /** The broker's subject identifier (`sub`). */
   id: string;
+  /** `name`, else `preferred_username`, else `nickname`. */
   name?: string;
+  /** Only when the broker sent it (Instagram never does). */
   email?: string;
+  /** A URL of the user's picture. */
   picture?: string;
 }
 
 /** The tokens of a login, as the broker's token endpoint returned them. */
 export interface LoginTokens {
+  /** The access token for the broker's APIs (userinfo). */
   accessToken: string;
+  /** The ID token (a JWT) whose claims the widget validated. */
   idToken?: string;
+  /** Usually `Bearer`. */
   tokenType: string;
   /** When the access token expires, in seconds since the epoch (like a JWT `exp`). */
   expiresAt?: number;
+  /** The scopes granted, when the broker said. */
   scope?: string;
 }
 
 /** `detail` of {@link LoginStartEvent}. */
 export interface LoginStartDetail {
+  /** The connection whose button was activated. */
   connection: Connection;
+  /** How the login will run. */
   mode: LoginMode;
 }
 
 /** `detail` of {@link LoginEvent}. */
 export interface LoginDetail {
+  /** The connection the user logged in with. */
   connection: Connection;
+  /** How the login ran. */
   mode: LoginMode;
+  /** The broker protocol. */
   protocol: Protocol;
+  /** Who logged in. */
   user: LoginUser;
+  /** The broker's tokens. */
   tokens?: LoginTokens;
   /** The raw claims: the userinfo response, or the ID token's claims when there is no userinfo. */
   profile: Record<string, unknown>;
@@ -52,8 +66,11 @@ export interface LoginDetail {
 
 /** `detail` of {@link LoginErrorEvent}. */
 export interface LoginErrorDetail {
+  /** The connection whose login failed; absent for a configuration error found at set-up. */
   connection?: Connection;
+  /** What failed, as a code. */
   code: LoginErrorCode;
+  /** A developer-facing explanation (English); the live region shows a localised one. */
   message: string;
   /** The error instance; its class tells the code family (e.g. `PopupBlockedError`). */
   error: SocialLoginError;
@@ -66,7 +83,9 @@ const init = { bubbles: true, composed: true };
  * the attempt.
  */
 export class LoginStartEvent extends Event {
+  /** The event type, `login-start`. */
   static readonly eventName = 'login-start';
+  /** Which connection, and how. */
   readonly detail: LoginStartDetail;
   constructor(detail: LoginStartDetail) {
     super(LoginStartEvent.eventName, { ...init, cancelable: true });
@@ -76,7 +95,9 @@ export class LoginStartEvent extends Event {
 
 /** Fired once a login succeeded, with the user, the tokens and the raw claims. */
 export class LoginEvent extends Event {
+  /** The event type, `login`. */
   static readonly eventName = 'login';
+  /** The user, tokens and raw claims. */
   readonly detail: LoginDetail;
   constructor(detail: LoginDetail) {
     super(LoginEvent.eventName, init);
@@ -86,7 +107,9 @@ export class LoginEvent extends Event {
 
 /** Fired once a login attempt failed, or when the element's configuration is invalid. */
 export class LoginErrorEvent extends Event {
+  /** The event type, `login-error`. */
   static readonly eventName = 'login-error';
+  /** The code, message and error instance. */
   readonly detail: LoginErrorDetail;
   constructor(detail: LoginErrorDetail) {
     super(LoginErrorEvent.eventName, init);
