@@ -6,6 +6,7 @@ import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError, Network
 import type { Connection, LoginTokens } from '../events.js';
 import { isLoopback, parseUrl, type LoginConfig } from '../element/config.js';
 import { decodeSegment, randomToken, s256 } from '../flow/random.js';
+import { isRecord } from '../util/is-record.js';
 
 /** The parts of the broker's discovery document the widget uses. @internal */
 export interface BrokerMetadata {
@@ -26,7 +27,6 @@ export interface AuthRequest {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v == 'object' && v !== null && !Array.isArray(v);
 const trimSlash = (s: string) => s.replace(/\/$/, '');
 
 /** Clock tolerance for `exp` and `iat`, in seconds. */

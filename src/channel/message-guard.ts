@@ -3,6 +3,8 @@
  * noise and is ignored without a word.
  */
 
+import { isRecord } from '../util/is-record.js';
+
 /** `type` of the message the landing page relays to the opener. @internal */
 export const RELAY_TYPE = 'social-login:relay';
 
@@ -24,7 +26,6 @@ export interface Expectation {
 const MAX_PARAMS = 16;
 const MAX_LENGTH = 8192;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
 
 /** The response parameters when they are a small record of strings whose state is ours. */
 function responseParams(value: unknown, state: string): Record<string, string> | undefined {
