@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Squeezes the whitespace out of the element's css`` literals (no bundler minifies template text). */
+const minifyCss = (): Plugin => ({
+  name: 'minify-css-literals',
+  transform(code, id) {
+    if (!id.endsWith('/styles.ts')) return undefined;
+    return code.replace(/css`([^`]*)`/g, (_, text: string) =>
+      `css\`${text.replace(/\s+/g, ' ').replace(/\s*([{};:,>])\s*/g, '$1').replace(/;}/g, '}').trim()}\``,
+    );
+  },
+});
 
 /**
  * Two library builds:
@@ -10,6 +21,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  */
 export default defineConfig(({ mode }) => ({
   define: { __VERSION__: JSON.stringify(version) },
+  plugins: [minifyCss()],
   build:
     mode == 'script-tag'
       ? {

@@ -1,11 +1,13 @@
 // @ts-check
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startOidcBroker } from './test/broker/oidc-broker.mjs';
 import { startHostileOrigin } from './test/fixtures/hostile-origin.mjs';
 import { countReporter } from './test/count-reporter.mjs';
+import { windowsPlugin } from './test/commands/windows.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -54,6 +56,28 @@ const quiet = [
 
 const browsers = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 
+/**
+ * Chromium runs windowed, on a virtual X display this config starts: headless Chromium reports every
+ * window as focused, and focus is what tells a popup the user closed from one that COOP cut off
+ * (Firefox models focus in headless mode too).
+ */
+async function startVirtualDisplay() {
+  if (process.env.DISPLAY || !browsers.includes('chromium')) return undefined;
+  if (!existsSync('/usr/bin/Xvfb')) {
+    throw new Error('Chromium tests need a display for real window focus: install Xvfb (apt-get install xvfb) or set DISPLAY.');
+  }
+  const xvfb = spawn('/usr/bin/Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const display = await new Promise((resolve, reject) => {
+    let out = '';
+    xvfb.stdio[3]?.on('data', (d) => (out += d) && out.includes('\n') && resolve(out.trim()));
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+  });
+  process.env.DISPLAY = `:${display}`;
+  process.on('exit', () => xvfb.kill());
+  return xvfb;
+}
+const xvfb = await startVirtualDisplay();
+
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
@@ -66,7 +90,11 @@ export default {
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', define: { __VERSION__: JSON.stringify(version) } }),
-    { name: 'stop-test-servers', serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close()]).then(() => {}) },
+    windowsPlugin(),
+    {
+      name: 'stop-test-servers',
+      serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close()]).then(() => void xvfb?.kill()),
+    },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
     <script>window.__TEST_ENV__ = ${JSON.stringify(env)};</script>
@@ -76,8 +104,8 @@ export default {
       chromeLauncher({
         puppeteer: puppeteerCore,
         concurrency: 1,
-        // Keep the popup blocker on, or a "popup blocked" test could never fail.
-        launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: quiet, ignoreDefaultArgs: ['--disable-popup-blocking'] },
+        // Keep the popup blocker on, or a "popup blocked" test could never fail. Windowed: see above.
+        launchOptions: { executablePath: '/usr/bin/chromium', headless: false, args: quiet, ignoreDefaultArgs: ['--disable-popup-blocking'] },
       }),
     browsers.includes('firefox') &&
       chromeLauncher({

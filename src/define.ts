@@ -1,16 +1,16 @@
 /**
- * Side-effect entry: relays a popup's login response when this page is its landing page, and
- * registers `<social-login>` unless a copy of the widget already did.
+ * Side-effect entry: handles a login response in this page's URL (relays a popup's, takes in or
+ * forwards a redirect's), and registers `<social-login>` unless a copy of the widget already did.
  *
  * @example
  * ```ts
  * import 'social-login/define';
  * ```
  */
-import { relayPopupResponse } from './channel/relay.js';
+import { handleLoginResponse } from './landing.js';
 import { SocialLogin } from './element/social-login.js';
 
-relayPopupResponse();
+handleLoginResponse();
 if (!customElements.get('social-login')) customElements.define('social-login', SocialLogin);
 
 declare global {

@@ -34,7 +34,7 @@ export class SocialLoginError extends Error {
 
 /** The browser refused to open the login popup (`popup_blocked`). */
 export class PopupBlockedError extends SocialLoginError {
-  constructor(message = 'The browser blocked the login popup.') {
+  constructor(message = 'The popup was blocked.') {
     super('popup_blocked', message);
     this.name = 'PopupBlockedError';
   }
@@ -42,7 +42,7 @@ export class PopupBlockedError extends SocialLoginError {
 
 /** The user closed the login popup before the login finished (`popup_closed`). */
 export class PopupClosedError extends SocialLoginError {
-  constructor(message = 'The login popup was closed before the login finished.') {
+  constructor(message = 'The popup was closed.') {
     super('popup_closed', message);
     this.name = 'PopupClosedError';
   }
@@ -51,7 +51,7 @@ export class PopupClosedError extends SocialLoginError {
 /** The login did not finish within the `timeout` attribute's seconds (`timeout`). */
 export class LoginTimeoutError extends SocialLoginError {
   constructor(seconds: number) {
-    super('timeout', `The login did not finish within ${seconds} s.`);
+    super('timeout', `No answer within ${seconds} s.`);
     this.name = 'LoginTimeoutError';
   }
 }

@@ -68,6 +68,8 @@ export interface LoginDetail {
 export interface LoginErrorDetail {
   /** The connection whose login failed; absent for a configuration error found at set-up. */
   connection?: Connection;
+  /** How the failed login ran; absent when it never started (configuration errors, `login-start` not reached). */
+  mode?: LoginMode;
   /** What failed, as a code. */
   code: LoginErrorCode;
   /** A developer-facing explanation (English); the live region shows a localised one. */

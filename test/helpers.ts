@@ -1,5 +1,5 @@
 /** Shared helpers for the browser tests: the environment the runner set up, and real user input. */
-import { sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import type { SocialLogin } from '../src/element/social-login.js';
 
 interface TestEnv {
@@ -80,26 +80,41 @@ export interface Held {
  */
 export const HELD = `held-${Math.random().toString(36).slice(2, 10)}`;
 
+/** Like {@link HELD}, but the broker's login page sends `Cross-Origin-Opener-Policy: same-origin` first. */
+export const COOP = HELD.replace('held-', 'coop-');
+
 /** The broker's held (waiting) interactions of this page, with the state of each authorization request. */
-export async function heldInteractions(): Promise<Held[]> {
-  const all: Held[] = await (await fetch(`${testEnv().issuer}/__fixture/held`)).json();
-  return all.filter((h) => h.connection == HELD);
+export async function heldInteractions(issuer = testEnv().issuer): Promise<Held[]> {
+  const all: Held[] = await (await fetch(`${issuer}/__fixture/held`)).json();
+  return all.filter((h) => h.connection == HELD || h.connection == COOP);
 }
 
 /** Waits for the broker to hold one interaction and returns it. */
-export async function waitForHeld() {
-  const [first] = await until(async () => ((await heldInteractions()).length ? heldInteractions() : undefined), 'the broker to hold a login');
+export async function waitForHeld(issuer = testEnv().issuer) {
+  const [first] = await until(async () => ((await heldInteractions(issuer)).length ? heldInteractions(issuer) : undefined), 'the broker to hold a login');
   return first!;
 }
 
-/** Lets a held interaction finish: `login` logs the user in, `deny` refuses. */
-export async function release(uid: string, outcome: 'login' | 'deny' = 'login'): Promise<void> {
-  await fetch(`${testEnv().issuer}/__fixture/release/${uid}?outcome=${outcome}`, { method: 'POST' });
+/**
+ * Acts on a browser window as the user would (test/commands/windows.mjs), for windows this page's
+ * script cannot reach: `close`, `focus` or `find` the one whose address starts with `url`, or `focus-opener`.
+ */
+export async function windows(action: 'close' | 'focus' | 'find', url: string): Promise<boolean>;
+export async function windows(action: 'focus-opener'): Promise<boolean>;
+export async function windows(action: string, url?: string): Promise<boolean> {
+  return (await executeServerCommand<boolean, { action: string; url?: string }>('windows', { action, url })) ?? false;
 }
 
-/** Releases (denies) everything the broker still holds, so tests cannot leak into each other. */
+/** Lets a held interaction finish: `login` logs the user in, `deny` refuses. */
+export async function release(uid: string, outcome: 'login' | 'deny' = 'login', issuer = testEnv().issuer): Promise<void> {
+  await fetch(`${issuer}/__fixture/release/${uid}?outcome=${outcome}`, { method: 'POST' });
+}
+
+/** Releases (denies) everything both brokers still hold, so tests cannot leak into each other. */
 export async function releaseAll(): Promise<void> {
-  for (const h of await heldInteractions()) await release(h.uid, 'deny');
+  for (const issuer of [testEnv().issuer, testEnv().issuer2]) {
+    for (const h of await heldInteractions(issuer)) await release(h.uid, 'deny', issuer);
+  }
 }
 
 /**

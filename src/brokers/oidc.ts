@@ -32,13 +32,13 @@ const trimSlash = (s: string) => s.replace(/\/$/, '');
 /** Clock tolerance for `exp` and `iat`, in seconds. */
 const SKEW = 60;
 
-async function getJson(url: string, init: RequestInit, what: string): Promise<Json> {
+async function getJson(url: string, init: RequestInit = {}): Promise<Json> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, credentials: 'omit', headers: { accept: 'application/json', ...init.headers } });
   } catch (err) {
     if (init.signal?.aborted) throw init.signal.reason;
-    throw new NetworkError(`The ${what} (${url}) could not be reached.`, undefined, err);
+    throw new NetworkError(`${url} could not be reached.`, undefined, err);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (init.signal?.aborted) throw init.signal.reason;
@@ -47,8 +47,8 @@ async function getJson(url: string, init: RequestInit, what: string): Promise<Js
     throw new BrokerError(body.error, typeof body.error_description == 'string' ? body.error_description : undefined);
   }
   throw response.ok
-    ? new BrokerError('invalid_response', `The ${what} did not answer with a JSON object.`)
-    : new NetworkError(`The ${what} answered HTTP ${response.status}.`, response.status);
+    ? new BrokerError('invalid_response', `${url} sent no JSON object.`)
+    : new NetworkError(`${url} answered HTTP ${response.status}.`, response.status);
 }
 
 const discoveries = new Map<string, Promise<BrokerMetadata>>();
@@ -61,21 +61,21 @@ const discoveries = new Map<string, Promise<BrokerMetadata>>();
 export function discover(broker: string): Promise<BrokerMetadata> {
   let pending = discoveries.get(broker);
   if (!pending) {
-    pending = getJson(`${trimSlash(broker)}/.well-known/openid-configuration`, {}, 'discovery document').then((m) => {
+    pending = getJson(`${trimSlash(broker)}/.well-known/openid-configuration`).then((m) => {
       if (trimSlash(String(m.issuer)) != trimSlash(broker)) {
-        throw new BrokerError('invalid_issuer', `The discovery document's issuer "${m.issuer}" is not the broker "${broker}".`);
+        throw new BrokerError('invalid_issuer', `Discovery: issuer "${m.issuer}" is not "${broker}".`);
       }
       for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint'] as const) {
         const url = typeof m[key] == 'string' ? parseUrl(m[key]) : null;
         if (key == 'userinfo_endpoint' && m[key] === undefined) continue;
         // The ID token's signature is not checked because the token endpoint is reached over TLS.
         if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && isLoopback(url.hostname)))) {
-          throw new BrokerError('invalid_discovery', `The discovery document's ${key} is missing or not https.`);
+          throw new BrokerError('invalid_discovery', `Discovery: ${key} is missing or not https.`);
         }
       }
       const methods = m.code_challenge_methods_supported;
       if (Array.isArray(methods) && !methods.includes('S256')) {
-        throw new BrokerError('invalid_discovery', 'The broker does not support PKCE with S256.');
+        throw new BrokerError('invalid_discovery', 'Discovery: no PKCE S256.');
       }
       return m as unknown as BrokerMetadata;
     });
@@ -103,7 +103,7 @@ export const newAuthRequest = (prefix: string): AuthRequest => ({
  */
 export async function authorizationUrl(
   meta: BrokerMetadata,
-  config: LoginConfig,
+  config: Pick<LoginConfig, 'clientId' | 'redirectUri' | 'scope' | 'responseMode' | 'connectionParam'>,
   request: AuthRequest,
   connection: Connection,
 ): Promise<string> {
@@ -119,7 +119,7 @@ export async function authorizationUrl(
   p.set('code_challenge_method', 'S256');
   if (config.responseMode == 'web_message') {
     if (!meta.response_modes_supported?.includes('web_message')) {
-      throw new ConfigError('response-mode', 'the broker does not list "web_message" in response_modes_supported; use "query".');
+      throw new ConfigError('response-mode', 'the broker does not support "web_message".');
     }
     p.set('response_mode', 'web_message');
   }
@@ -135,14 +135,14 @@ export async function authorizationUrl(
  */
 export function authorizationCode(params: Record<string, string>, meta: BrokerMetadata): string {
   if (params.iss !== undefined ? params.iss !== meta.issuer : meta.authorization_response_iss_parameter_supported) {
-    throw new InvalidStateError(`The response's issuer "${params.iss}" is not the broker "${meta.issuer}".`);
+    throw new InvalidStateError(`Response issuer "${params.iss}" is not "${meta.issuer}".`);
   }
   if (params.error) {
     throw params.error == 'access_denied'
       ? new AccessDeniedError(params.error_description)
       : new BrokerError(params.error, params.error_description);
   }
-  if (!params.code) throw new BrokerError('invalid_response', 'The authorization response has neither code nor error.');
+  if (!params.code) throw new BrokerError('invalid_response', 'The response has no code.');
   return params.code;
 }
 
@@ -156,17 +156,17 @@ export function idTokenClaims(token: string, meta: BrokerMetadata, clientId: str
   const [header, payload, signature] = token.split('.');
   const h = decodeSegment(header ?? '');
   const c = decodeSegment(payload ?? '');
-  const bad = (why: string) => new BrokerError('invalid_id_token', `The ID token ${why}.`);
+  const bad = (why: string) => new BrokerError('invalid_id_token', `ID token ${why}.`);
   if (!isRecord(h) || !isRecord(c) || signature === undefined) throw bad('is not a JWT');
-  if (!h.alg || h.alg == 'none') throw bad('is unsigned (alg "none")');
-  if (c.iss !== meta.issuer) throw bad(`was issued by "${c.iss}", not "${meta.issuer}"`);
+  if (!h.alg || h.alg == 'none') throw bad('is unsigned');
+  if (c.iss !== meta.issuer) throw bad(`iss is "${c.iss}"`);
   const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
-  if (!aud.includes(clientId)) throw bad(`is not for client "${clientId}"`);
-  if ((aud.length > 1 || c.azp !== undefined) && c.azp !== clientId) throw bad(`was authorized for "${c.azp}"`);
+  if (!aud.includes(clientId)) throw bad(`aud is not "${clientId}"`);
+  if ((aud.length > 1 || c.azp !== undefined) && c.azp !== clientId) throw bad(`azp is "${c.azp}"`);
   if (typeof c.exp != 'number' || c.exp < now - SKEW) throw bad('has expired');
-  if (typeof c.iat != 'number' || c.iat > now + SKEW) throw bad('is issued in the future');
+  if (typeof c.iat != 'number' || c.iat > now + SKEW) throw bad('is from the future');
   if (typeof c.sub != 'string' || !c.sub) throw bad('has no subject');
-  if (c.nonce !== nonce) throw new InvalidStateError('The ID token\'s nonce is not this attempt\'s.');
+  if (c.nonce !== nonce) throw new InvalidStateError('ID token nonce mismatch.');
   return c;
 }
 
@@ -182,7 +182,7 @@ export interface CodeResult {
  */
 export async function redeemCode(
   meta: BrokerMetadata,
-  config: LoginConfig,
+  config: Pick<LoginConfig, 'clientId' | 'redirectUri'>,
   code: string,
   request: AuthRequest,
   signal?: AbortSignal,
@@ -194,15 +194,15 @@ export async function redeemCode(
     client_id: config.clientId,
     code_verifier: request.verifier,
   });
-  const t = await getJson(meta.token_endpoint, { method: 'POST', body, signal }, 'token endpoint');
+  const t = await getJson(meta.token_endpoint, { method: 'POST', body, signal });
   if (typeof t.access_token != 'string' || typeof t.token_type != 'string' || typeof t.id_token != 'string') {
     throw new BrokerError('invalid_response', 'The token response lacks access_token, token_type or id_token.');
   }
   const claims = idTokenClaims(t.id_token, meta, config.clientId, request.nonce);
   let profile = claims;
   if (meta.userinfo_endpoint) {
-    profile = await getJson(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${t.access_token}` }, signal }, 'userinfo endpoint');
-    if (profile.sub !== claims.sub) throw new BrokerError('invalid_response', 'The userinfo subject is not the ID token\'s.');
+    profile = await getJson(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${t.access_token}` }, signal });
+    if (profile.sub !== claims.sub) throw new BrokerError('invalid_response', 'Userinfo sub mismatch.');
   }
   const tokens: LoginTokens = { accessToken: t.access_token, idToken: t.id_token, tokenType: t.token_type };
   if (typeof t.expires_in == 'number') tokens.expiresAt = Math.floor(Date.now() / 1000) + t.expires_in;

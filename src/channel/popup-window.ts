@@ -1,10 +1,9 @@
 import { PopupClosedError } from '../errors.js';
 import { randomToken } from '../flow/random.js';
+import { isClosedByUser } from './closed-watch.js';
 import { acceptMessage, channelName, relayedParams } from './message-guard.js';
 import { popupFeatures } from './popup-geometry.js';
 
-/** How long a popup may read as closed before the attempt gives up on a late relay, in ms. */
-const CLOSED_GRACE = 400;
 const POLL = 250;
 
 /**
@@ -41,16 +40,19 @@ export class PopupWindow {
   /**
    * Waits for the authorization response with our state: relayed by our landing page (postMessage
    * from our popup, or the attempt's BroadcastChannel when COOP cut the opener), or posted by the
-   * broker (`web_message`). Rejects with {@link PopupClosedError} when the popup closes without one,
-   * or with `signal.reason` on abort. Every listener, timer and channel is gone when it settles.
+   * broker (`web_message`). Rejects with {@link PopupClosedError} when the user closed the popup
+   * (see closed-watch.ts for how a COOP-severed popup is told apart), or with `signal.reason` on
+   * abort. Every listener, timer and channel is gone when it settles.
    */
   response(state: string, brokerOrigin: string | undefined, signal: AbortSignal): Promise<Record<string, string>> {
     return new Promise((resolve, reject) => {
       const expect = { source: this.window, state, relayOrigin: location.origin, brokerOrigin };
       const channel = new BroadcastChannel(channelName(state));
-      let closedSince = 0;
+      const watch = { focusSince: 0, closedSince: 0 };
+      const focusEvents = ['focus', 'blur'];
       const settle = (done: () => void) => {
         removeEventListener('message', onMessage);
+        for (const type of focusEvents) removeEventListener(type, check);
         signal.removeEventListener('abort', onAbort);
         channel.close();
         clearInterval(poll);
@@ -59,13 +61,14 @@ export class PopupWindow {
       const accept = (params: Record<string, string> | undefined) => params && settle(() => resolve(params));
       const onMessage = (event: MessageEvent) => accept(acceptMessage(event, expect));
       const onAbort = () => settle(() => reject(signal.reason));
-      const poll = setInterval(() => {
-        if (!this.window.closed) closedSince = 0;
-        else if (!closedSince) closedSince = Date.now();
-        else if (Date.now() - closedSince >= CLOSED_GRACE) settle(() => reject(new PopupClosedError()));
-      }, POLL);
+      // Polled, and also run when focus comes and goes, since focus is what tells a close from COOP.
+      const check = () => {
+        if (isClosedByUser(watch, this.window.closed, document.hasFocus(), Date.now())) settle(() => reject(new PopupClosedError()));
+      };
+      const poll = setInterval(check, POLL);
       channel.onmessage = (event) => accept(relayedParams(event.data, state));
       addEventListener('message', onMessage);
+      for (const type of focusEvents) addEventListener(type, check);
       signal.addEventListener('abort', onAbort);
       if (signal.aborted) onAbort();
     });

@@ -1,10 +1,8 @@
+import { takeResponse } from '../flow/response-url.js';
 import { channelName, RELAY_TYPE } from './message-guard.js';
 
 /** Every popup attempt's state starts with this, so its landing page knows to relay. @internal */
 export const POPUP_STATE_PREFIX = 'slp_';
-
-/** Response parameters removed from the landing page's URL once read. */
-const RESPONSE_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri'];
 
 /**
  * Run on every page that loads the widget (the `define` entry does it for you). When this page is a
@@ -16,19 +14,15 @@ const RESPONSE_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'erro
  * @returns whether this page was a popup landing page
  */
 export function relayPopupResponse(): boolean {
-  const url = new URL(location.href);
-  const query = url.searchParams;
-  const state = query.get('state');
-  if (!state?.startsWith(POPUP_STATE_PREFIX) || !(query.has('code') || query.has('error'))) return false;
-  const message = { type: RELAY_TYPE, params: Object.fromEntries(query) };
-  for (const name of RESPONSE_PARAMS) query.delete(name);
-  history.replaceState(history.state, '', url);
+  const params = takeResponse(POPUP_STATE_PREFIX);
+  if (!params) return false;
+  const message = { type: RELAY_TYPE, params };
   try {
     opener?.postMessage(message, location.origin);
   } catch {
     // The opener is gone or on another origin: the channel below still carries the response.
   }
-  const channel = new BroadcastChannel(channelName(state));
+  const channel = new BroadcastChannel(channelName(params.state!));
   channel.postMessage(message);
   channel.close();
   // Let the messages leave before the window goes.

@@ -77,9 +77,9 @@ function checkConnections(list: Connection[]): Connection[] {
   const seen = new Set<string>();
   for (const c of list) {
     if (!c || typeof c.id != 'string' || !c.id || typeof c.name != 'string' || !c.name) {
-      throw new ConfigError('connections', 'write each entry as id:Display Name, separated by commas (e.g. "instagram:Instagram,github:GitHub").');
+      throw new ConfigError('connections', 'write entries as id:Name, comma-separated.');
     }
-    if (seen.has(c.id)) throw new ConfigError('connections', `the id "${c.id}" appears twice.`);
+    if (seen.has(c.id)) throw new ConfigError('connections', `"${c.id}" appears twice.`);
     seen.add(c.id);
   }
   return list.map(({ id, name }) => ({ id, name }));
@@ -105,35 +105,35 @@ export function readConnections(list: RawConfig['connections']): Connection[] {
 export function readConfig(raw: RawConfig, page: string): LoginConfig {
   const protocol = oneOf('protocol', raw.protocol, ['oidc'] as const);
   const broker = (raw.broker ?? '').trim();
-  if (!broker) throw new ConfigError('broker', 'the broker\'s issuer URL is required, e.g. broker="https://id.example.com".');
+  if (!broker) throw new ConfigError('broker', 'required (the issuer URL).');
   const issuer = parseUrl(broker);
   if (!issuer || issuer.search || issuer.hash || !/^https?:$/.test(issuer.protocol)) {
-    throw new ConfigError('broker', `"${broker}" is not an issuer URL (absolute, no query or fragment).`);
+    throw new ConfigError('broker', `"${broker}" is not an absolute URL without query or fragment.`);
   }
   if (issuer.protocol == 'http:' && !isLoopback(issuer.hostname)) {
-    throw new ConfigError('broker', `"${broker}" must use https (plain http is allowed only on localhost).`);
+    throw new ConfigError('broker', `"${broker}" must use https (http only on localhost).`);
   }
   const clientId = (raw.clientId ?? '').trim();
-  if (!clientId) throw new ConfigError('client-id', 'the public client\'s id is required for protocol "oidc".');
+  if (!clientId) throw new ConfigError('client-id', 'required.');
 
   const connections = readConnections(raw.connections);
 
   const connectionParam = (raw.connectionParam ?? 'connection').trim();
   if (connectionParam && (RESERVED.test(connectionParam) || !/^[\w.~-]+$/.test(connectionParam))) {
-    throw new ConfigError('connection-param', `"${connectionParam}" cannot carry the connection id; use a parameter the broker reads, e.g. "connection" or "kc_idp_hint".`);
+    throw new ConfigError('connection-param', `"${connectionParam}" cannot carry the connection id.`);
   }
 
   const here = new URL(page);
   const redirect = parseUrl(raw.redirectUri?.trim() || here.origin + here.pathname, page);
   if (!redirect || redirect.origin != here.origin || redirect.hash) {
-    throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be a URL on this page's origin (${here.origin}) without a fragment.`);
+    throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be on this page's origin, without a fragment.`);
   }
 
   const scope = (raw.scope ?? '').trim() || 'openid profile';
   if (!scope.split(/\s+/).includes('openid')) throw new ConfigError('scope', `"${scope}" must include "openid".`);
 
   const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);
-  if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds between 0 and 86400.`);
+  if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds up to 86400.`);
 
   return {
     protocol,

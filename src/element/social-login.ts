@@ -2,8 +2,9 @@ import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { discover } from '../brokers/oidc.js';
 import { PopupWindow } from '../channel/popup-window.js';
 import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
-import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginMode, type Protocol } from '../events.js';
+import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode, type Protocol } from '../events.js';
 import { popupLogin } from '../flow/popup-login.js';
+import { claimRedirectResult, redirectLogin } from '../flow/redirect-login.js';
 import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
 import { stringsFor } from './strings.js';
 import { styles } from './styles.js';
@@ -21,11 +22,25 @@ const warnOnce = (message: string) => {
 const whenParsed = (fn: () => void) =>
   document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);
 
+/** One login of the element, from the click (or the return from a redirect) to its one outcome. */
+interface Attempt {
+  connection: Connection;
+  mode: LoginMode;
+  /** Aborting it stops every listener, timer, channel and request of the attempt. */
+  controller: AbortController;
+  popup?: PopupWindow | null;
+  timer?: ReturnType<typeof setTimeout>;
+  done?: boolean;
+  resolve(detail: LoginDetail): void;
+  reject(error: SocialLoginError): void;
+}
+
 const CONFIG_PROPERTIES = ['protocol', 'broker', 'clientId', 'connections', 'connectionParam', 'redirectUri', 'scope', 'responseMode', 'mode', 'fallback', 'timeout'];
 
 /**
  * Social-login buttons that log the user in through an identity broker's hosted login page, in a
- * popup, and report the result as a typed `login` event.
+ * popup (or by redirecting the page, by choice or when the popup is blocked), and report the result
+ * as a typed `login` event.
  *
  * @summary One button per social connection of a broker; popup login with a typed result.
  *
@@ -102,7 +117,8 @@ export class SocialLogin extends ReactiveElement {
   declare private _busy?: Connection;
   declare private _message: string;
 
-  #attempt?: { popup: PopupWindow; controller: AbortController };
+  #attempt?: Attempt;
+  #result?: Promise<LoginDetail>;
   #reported?: string;
   #prefetched?: string;
   #buttons = part('div', 'buttons');
@@ -126,6 +142,15 @@ export class SocialLogin extends ReactiveElement {
     }
   }
 
+  /**
+   * The latest login's outcome, for code that comes later than the events: resolves with the `login`
+   * event's detail, or rejects with the `login-error` event's error. `undefined` until a login starts
+   * (a click, or the page loading with this element's redirect response).
+   */
+  get result(): Promise<LoginDetail> | undefined {
+    return this.#result;
+  }
+
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
@@ -135,12 +160,35 @@ export class SocialLogin extends ReactiveElement {
     if (name == 'lang') this.requestUpdate();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pageshow', this.#onPageShow);
+    this.#claim();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('pageshow', this.#onPageShow);
     // Moving the element (disconnect, then connect in the same task) does not end its login.
     queueMicrotask(() => {
-      if (!this.isConnected) this.#attempt?.controller.abort(new PopupClosedError('The element was removed from the page during the login.'));
+      if (!this.isConnected && this.#attempt) this.#settle(this.#attempt, new PopupClosedError('The element was removed.'));
     });
+  }
+
+  /** Back from the broker through the back/forward cache: the redirect was abandoned. */
+  #onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && this.#attempt?.mode == 'redirect') {
+      this.#settle(this.#attempt, new PopupClosedError('Came back without an answer.'));
+    }
+  };
+
+  /** Completes this page's redirect login when this element started it. */
+  #claim() {
+    if (this.#attempt || !this.isConnected) return;
+    const result = claimRedirectResult(this);
+    if (!result) return;
+    const config = this.#config();
+    this.#run({ connection: result.tx.connection, mode: 'redirect' }, result.promise, config instanceof SocialLoginError ? 300_000 : config.timeoutMs);
   }
 
   /** The validated configuration, or the first configuration error. */
@@ -182,45 +230,106 @@ export class SocialLogin extends ReactiveElement {
       this.#reported = undefined;
       this._message = '';
     }
+    // Frameworks may set broker and client-id after connecting: the redirect result waits for them.
+    this.#claim();
   }
 
   /** The click: everything up to `window.open` is synchronous; nothing escapes as an exception. */
   #start(connection: Connection) {
-    if (this.#attempt) {
-      this.#attempt.popup.focus();
-      return;
+    const current = this.#attempt;
+    if (current) {
+      // A second click brings the open popup forward (and waits while a redirect starts)...
+      if (!current.popup?.window.closed) return current.popup?.focus();
+      // ...but a popup that reads as closed while its attempt waits (COOP may have cut it off) is given up.
+      this.#settle(current, new PopupClosedError());
     }
     const config = this.#config();
     if (config instanceof SocialLoginError) return this.#fail(config, connection);
     if (!this.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
-    const popup = PopupWindow.open();
-    if (!popup) return this.#fail(new PopupBlockedError(), connection);
+    const popup = config.mode == 'popup' ? PopupWindow.open() : null;
+    if (config.mode == 'popup' && !popup && config.fallback == 'none') return this.#fail(new PopupBlockedError(), connection, 'popup');
 
+    const attempt = { connection, mode: config.mode, popup };
+    const controller = this.#run(attempt, null, config.timeoutMs);
+    const redirect = () => {
+      attempt.mode = 'redirect';
+      return redirectLogin(config, connection, this.id, controller.signal);
+    };
+    const work = popup
+      ? popupLogin(config, connection, popup, controller.signal).catch((err: unknown) =>
+          err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err),
+        )
+      : redirect();
+    this.#watch(this.#attempt!, work);
+  }
+
+  /**
+   * Makes `init` the running attempt (busy button, timeout, a new `result`) and, when `work` is given,
+   * settles the attempt with it. Returns the attempt's AbortController.
+   */
+  #run(init: Pick<Attempt, 'connection' | 'mode' | 'popup'>, work: Promise<LoginDetail> | null, timeoutMs: number): AbortController {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new LoginTimeoutError(config.timeoutMs / 1000)), config.timeoutMs);
-    this.#attempt = { popup, controller };
-    this._busy = connection;
+    let resolve!: Attempt['resolve'], reject!: Attempt['reject'];
+    this.#result = new Promise<LoginDetail>((res, rej) => ((resolve = res), (reject = rej)));
+    // A result nobody reads is not an unhandled rejection.
+    this.#result.catch(() => {});
+    const attempt: Attempt = Object.assign(init, { controller, resolve, reject });
+    attempt.timer = setTimeout(() => this.#settle(attempt, new LoginTimeoutError(timeoutMs / 1000)), timeoutMs);
+    this.#attempt = attempt;
+    this._busy = attempt.connection;
     this._message = '';
-    popupLogin(config, connection, popup, controller.signal)
-      .then(
-        (detail) => this.dispatchEvent(new LoginEvent(detail)),
-        (err: unknown) => this.#fail(err, connection),
-      )
-      .finally(() => {
-        clearTimeout(timer);
-        popup.close();
-        this.#attempt = undefined;
-        this._busy = undefined;
-      });
+    if (work) this.#watch(attempt, work);
+    return controller;
+  }
+
+  #watch(attempt: Attempt, work: Promise<LoginDetail>) {
+    work.then(
+      (detail) => this.#settle(attempt, undefined, detail),
+      (err: unknown) => this.#settle(attempt, err),
+    );
+  }
+
+  /**
+   * Ends an attempt with its one outcome: whatever comes second (a late response after a timeout,
+   * an abort after success) is ignored. Everything of the attempt is released before the event, so
+   * listeners see the button usable again.
+   */
+  #settle(attempt: Attempt, err: unknown, detail?: LoginDetail) {
+    if (attempt.done) return;
+    attempt.done = true;
+    clearTimeout(attempt.timer);
+    attempt.controller.abort(err);
+    attempt.popup?.close();
+    if (this.#attempt == attempt) {
+      this.#attempt = undefined;
+      this._busy = undefined;
+    }
+    const report = () => {
+      if (detail) {
+        attempt.resolve(detail);
+        this.#flush();
+        this.dispatchEvent(new LoginEvent(detail));
+      } else attempt.reject(this.#fail(err, attempt.connection, attempt.mode));
+    };
+    // A redirect's result is announced once the page is parsed, so listeners added later still hear it.
+    if (attempt.mode == 'redirect') whenParsed(report);
+    else report();
   }
 
   /** Reports a failure: the event, the live region, and a console warning for configuration errors. */
-  #fail(err: unknown, connection?: Connection) {
+  #fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
     const error =
       err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String((err as Error)?.message ?? err), err);
     if (error.code == 'invalid_config') warnOnce(`${error.message} (invalid_config)`);
     this._message = this.#strings().errors[error.code];
-    this.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), code: error.code, message: error.message, error }));
+    this.#flush();
+    this.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));
+    return error;
+  }
+
+  /** Renders a pending change now, so event listeners see the element as it is. */
+  #flush() {
+    if (this.isUpdatePending && this.hasUpdated) this.performUpdate();
   }
 
   /** Renders with DOM calls (no HTML parsing): rebuilds the buttons when their list or language changes, else updates them in place. */

@@ -14,11 +14,15 @@
  * - `held` or `held-<tag>`: the login page waits until a test releases it through
  *   `POST /__fixture/release/:uid` (used for popup-closed, timeout and forged-message tests); the tag
  *   keeps the browsers running in parallel apart; denied after 60 s anyway;
+ * - `coop-<tag>`: like `held-<tag>`, but the login page first answers at once with
+ *   `Cross-Origin-Opener-Policy: same-origin` (as Google's and Facebook's login pages do), which cuts
+ *   the popup off from its opener, then waits for the release on its `/continue` step;
  * - anything else: the broker answers `error=invalid_request` naming the unknown connection.
  *
  * Fixture endpoints (CORS open, loopback only): `GET /__fixture/held` lists held interactions with
- * their `state`; `POST /__fixture/release/:uid?outcome=login|deny`; `POST /__fixture/token-failure`
- * makes the next token request answer 500.
+ * their `state`; `POST /__fixture/release/:uid?outcome=login|deny`;
+ * `POST /__fixture/token-failure?kind=500|drop|delay&ms=N` makes the next token request answer 500,
+ * lose its connection (unreachable), or wait N ms before it is answered.
  */
 import express from 'express';
 import Provider, { interactionPolicy } from 'oidc-provider';
@@ -96,7 +100,8 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
 
   /** @type {Map<string, { state: string, connection: string, params: Record<string, unknown>, release(outcome: string): void }>} */
   const held = new Map();
-  let failNextToken = false;
+  /** @type {{ kind: string, ms: number } | undefined} */
+  let nextToken;
 
   const app = express();
   app.use('/__fixture', (req, res, next) => {
@@ -112,23 +117,39 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
     h.release(String(req.query.outcome ?? 'login'));
     res.json({ released: req.params.uid });
   });
-  app.post('/__fixture/token-failure', (_req, res) => {
-    failNextToken = true;
-    res.json({ armed: true });
+  app.post('/__fixture/token-failure', (req, res) => {
+    nextToken = { kind: String(req.query.kind ?? '500'), ms: Number(req.query.ms ?? 0) };
+    res.json({ armed: nextToken });
   });
-  app.post('/token', (_req, res, next) => {
-    if (!failNextToken) return next();
-    failNextToken = false;
+  app.post('/token', (req, res, next) => {
+    const fault = nextToken;
+    nextToken = undefined;
+    if (!fault) return next();
+    if (fault.kind == 'drop') return void req.socket.destroy();
+    if (fault.kind == 'delay') return void setTimeout(next, fault.ms);
     res.set('access-control-allow-origin', '*').status(500).type('text/plain').send('simulated outage');
   });
 
   app.get('/interaction/:uid', async (req, res, next) => {
+    const details = await provider.interactionDetails(req, res).catch(next);
+    if (!details) return;
+    if (!/^coop(-[\w-]+)?$/.test(String(details.params.connection))) return next();
+    // A login page that isolates itself: the popup's opener reads it as closed from here on.
+    res.set('cross-origin-opener-policy', 'same-origin').type('html').send(
+      `<!doctype html><meta charset="utf-8"><title>Broker login (COOP)</title><p>Logging in…</p>` +
+        `<script src="/interaction/${details.uid}/coop.js"></script>`,
+    );
+  });
+  app.get('/interaction/:uid/coop.js', (req, res) => {
+    res.type('js').send(`setTimeout(() => location.replace('/interaction/${encodeURIComponent(req.params.uid)}/continue'), 100);`);
+  });
+  app.get(['/interaction/:uid', '/interaction/:uid/continue'], async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res);
       const connection = String(details.params.connection ?? '');
       let outcome = 'login';
       if (connection === 'denied') outcome = 'deny';
-      else if (/^held(-[\w-]+)?$/.test(connection)) {
+      else if (/^(held|coop)(-[\w-]+)?$/.test(connection)) {
         outcome = await new Promise((resolve) => {
           const timer = setTimeout(() => resolve('deny'), HOLD_LIMIT_MS);
           held.set(details.uid, {
@@ -148,7 +169,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
       let result;
       if (outcome === 'deny') result = { error: 'access_denied', error_description: 'The user refused to log in.' };
       else if (outcome === 'unknown') result = { error: 'invalid_request', error_description: `Unknown connection "${connection}".` };
-      else result = { login: { accountId: ACCOUNTS[connection.startsWith('held') ? 'github' : connection].sub } };
+      else result = { login: { accountId: ACCOUNTS[connection in ACCOUNTS ? connection : 'github'].sub } };
       // A held popup may have been closed meanwhile: nobody is left to answer.
       if (req.socket.destroyed) return;
       await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });

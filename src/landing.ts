@@ -1,0 +1,16 @@
+import { relayPopupResponse } from './channel/relay.js';
+import { redirectResponse } from './flow/redirect-login.js';
+
+/**
+ * Handles a login response in this page's URL; the `define` entry and the classic script run it
+ * when they load, so a callback page needs nothing but the script. A popup's landing page relays
+ * the response to the page that opened it and closes. A redirect's response is removed from the
+ * address bar and its code exchange starts; when this is not the page the login started on, the
+ * response is handed to that page, which completes the login. With the side-effect-free entry, call
+ * it once on the page that `redirect-uri` names.
+ *
+ * @returns whether this page held a response of the widget's
+ */
+export function handleLoginResponse(): boolean {
+  return relayPopupResponse() || !!redirectResponse();
+}

@@ -1,0 +1,102 @@
+/**
+ * Cross-Origin-Opener-Policy: the broker's login page sends `same-origin`, which cuts the popup off
+ * from the page (`popup.closed` reads true, `opener` is null on the landing page). The result must
+ * still arrive, and only a popup the user really closed may end as `popup_closed`.
+ * Chromium runs windowed (Xvfb) for these: headless Chromium reports every window as focused.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { SocialLogin } from '../../src/element/social-login.js';
+import { DETACHED_GRACE } from '../../src/channel/closed-watch.js';
+import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
+import { COOP, buttonOf, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
+
+const env = testEnv();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function widget(): Promise<SocialLogin> {
+  const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
+  for (const [k, v] of Object.entries({ broker: env.issuer, 'client-id': env.clientId, 'redirect-uri': env.callbacks.module, connections: `${COOP}:Isolated` })) {
+    el.setAttribute(k, v);
+  }
+  await el.updateComplete;
+  return el;
+}
+
+/** Clicks the button and waits until the broker's COOP page has cut the popup off. */
+async function startSevered(el: SocialLogin, open: ReturnType<typeof spyOnOpen>) {
+  await realClick(buttonOf(el));
+  const held = await waitForHeld();
+  // The proof that COOP really severed it: the page's handle reads closed while the login goes on.
+  await until(() => open.calls[0]?.popup?.closed, 'the COOP page to cut the popup off');
+  return held;
+}
+
+let open: ReturnType<typeof spyOnOpen>;
+beforeEach(() => {
+  open = spyOnOpen();
+});
+afterEach(async () => {
+  open.restore();
+  await releaseAll();
+  await windows('close', env.issuer);
+  await windows('focus-opener');
+});
+
+describe('<social-login> with a broker that sends Cross-Origin-Opener-Policy', () => {
+  it('completes the login through the relay, with no popup_closed while the cut-off popup is open', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    const held = await startSevered(el, open);
+    // Longer than every grace: a closed-looking popup that keeps focus is not reported.
+    await sleep(DETACHED_GRACE + 1000);
+    expect(events['login-error']).to.have.length(0);
+    expect(buttonOf(el).getAttribute('aria-busy')).to.equal('true');
+
+    const login = oneEvent(el, 'login') as Promise<LoginEvent>;
+    await release(held.uid);
+    const { detail } = await login;
+    expect(detail.user.id).to.equal('github|583231');
+    expect(events['login-error']).to.have.length(0);
+    // The landing page closed the cut-off popup itself.
+    await until(async () => !(await windows('find', env.callbacks.module)), 'the landing page to close its window');
+  });
+
+  it('reports popup_closed when the user closes a popup that COOP cut off', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    await startSevered(el, open);
+    // Some time into the login: a close right at the cut (within FOCUS_WINDOW) reads as an ordinary one.
+    await sleep(1000);
+    const failed = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+    const closedAt = performance.now();
+    expect(await windows('close', env.issuer)).to.equal(true);
+    const { detail } = await failed;
+    const took = performance.now() - closedAt;
+    expect(detail.code).to.equal('popup_closed');
+    expect(took).to.be.within(DETACHED_GRACE - 300, DETACHED_GRACE + 1500);
+    expect(events.login).to.have.length(0);
+    expect(buttonOf(el).getAttribute('aria-busy')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('closed');
+  });
+
+  it('keeps waiting when the user glances back at the page and returns to the cut-off popup', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    const held = await startSevered(el, open);
+    // A glance some time into the login (focus that comes back with the cut itself reads as a close).
+    await sleep(1000);
+    await windows('focus-opener');
+    await until(() => document.hasFocus(), 'the page to get focus');
+    await sleep(DETACHED_GRACE / 2);
+    expect(await windows('focus', env.issuer)).to.equal(true);
+    await until(() => !document.hasFocus(), 'the popup to take focus back');
+    await sleep(DETACHED_GRACE + 500);
+    expect(events['login-error']).to.have.length(0);
+
+    const login = oneEvent(el, 'login') as Promise<LoginEvent>;
+    await release(held.uid);
+    await login;
+    expect(events['login-error']).to.have.length(0);
+  });
+});
