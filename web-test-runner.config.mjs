@@ -24,8 +24,12 @@ const freePort = () =>
 const port = Number(process.env.WTR_PORT) || /** @type {number} */ (await freePort());
 const origin = `http://localhost:${port}`;
 const clientId = 'spa-test';
-const callbacks = { module: `${origin}/test/fixtures/callback.html`, script: `${origin}/test/fixtures/callback-min.html` };
-const clients = [{ client_id: clientId, redirect_uris: Object.values(callbacks) }];
+const callbacks = {
+  module: `${origin}/test/fixtures/callback.html`,
+  script: `${origin}/test/fixtures/callback-min.html`,
+  redirectHost: `${origin}/test/fixtures/redirect-host.html`,
+};
+const clients = [{ client_id: clientId, redirect_uris: [...Object.values(callbacks), `${callbacks.redirectHost}?tab=login`] }];
 const broker = await startOidcBroker({ clients });
 // A second broker, for pages with two widgets in flight at once (node-oidc-provider ties a pending
 // login to the browser's session, so two concurrent logins at one broker in one browser collide;

@@ -6,7 +6,7 @@ interface TestEnv {
   issuer: string;
   issuer2: string;
   clientId: string;
-  callbacks: { module: string; script: string };
+  callbacks: { module: string; script: string; redirectHost: string };
   hostileOrigin: string;
   version: string;
 }
@@ -130,4 +130,54 @@ export function recordEvents(el: EventTarget) {
   const events: Record<'login-start' | 'login' | 'login-error', Event[]> = { 'login-start': [], login: [], 'login-error': [] };
   for (const type of Object.keys(events) as Array<keyof typeof events>) el.addEventListener(type, (e) => events[type].push(e));
   return events;
+}
+
+/**
+ * Counts what a page holds open: window listeners of the types the widget uses, intervals, pending
+ * timeouts and BroadcastChannels, by wrapping the globals of `win`. `live()` tells what is open now;
+ * `restore()` unwraps. Used to prove an attempt leaves nothing behind.
+ */
+export function trackResources(win: Window & typeof globalThis = window as Window & typeof globalThis) {
+  const types = new Set(['message', 'focus', 'blur', 'pageshow', 'DOMContentLoaded']);
+  const listeners = new Set<string>();
+  const intervals = new Set<number>();
+  const timeouts = new Set<number>();
+  const channels = new Set<BroadcastChannel>();
+  const key = (type: string, fn: unknown) => `${type}:${String(fn)}`;
+  const { addEventListener, removeEventListener, setInterval, clearInterval, setTimeout, clearTimeout, BroadcastChannel: BC } = win;
+  const originals = { addEventListener, removeEventListener, setInterval, clearInterval, setTimeout, clearTimeout, BroadcastChannel: BC };
+  win.addEventListener = function (this: unknown, type: string, fn: unknown, ...rest: unknown[]) {
+    if (types.has(type) && !(rest[0] as AddEventListenerOptions)?.once) listeners.add(key(type, fn));
+    return addEventListener.call(win, type, fn as EventListener, ...(rest as []));
+  } as typeof win.addEventListener;
+  win.removeEventListener = function (this: unknown, type: string, fn: unknown, ...rest: unknown[]) {
+    listeners.delete(key(type, fn));
+    return removeEventListener.call(win, type, fn as EventListener, ...(rest as []));
+  } as typeof win.removeEventListener;
+  win.setInterval = ((fn: () => void, ms?: number) => {
+    const id = setInterval.call(win, fn, ms) as unknown as number;
+    intervals.add(id);
+    return id;
+  }) as typeof win.setInterval;
+  win.clearInterval = ((id: number) => (intervals.delete(id), clearInterval.call(win, id))) as typeof win.clearInterval;
+  win.setTimeout = ((fn: () => void, ms?: number) => {
+    const id = setTimeout.call(win, () => (timeouts.delete(id), fn()), ms) as unknown as number;
+    timeouts.add(id);
+    return id;
+  }) as typeof win.setTimeout;
+  win.clearTimeout = ((id: number) => (timeouts.delete(id), clearTimeout.call(win, id))) as typeof win.clearTimeout;
+  win.BroadcastChannel = class extends BC {
+    constructor(name: string) {
+      super(name);
+      channels.add(this);
+    }
+    override close() {
+      channels.delete(this);
+      super.close();
+    }
+  };
+  return {
+    live: () => ({ listeners: [...listeners], intervals: intervals.size, timeouts: timeouts.size, channels: channels.size }),
+    restore: () => void Object.assign(win, originals),
+  };
 }

@@ -62,11 +62,8 @@ const remove = () => {
   }
 };
 
-/** Whether `href` is this very page (origin and path; the query may differ). */
-const isThisPage = (href: string) => {
-  const url = parseUrl(href);
-  return url?.origin == location.origin && url.pathname == location.pathname;
-};
+/** Whether `href` is this very page: the same URL but for the fragment. */
+const isThisPage = (href: string) => parseUrl(href)?.href.split('#')[0] == location.href.split('#')[0];
 
 /**
  * Sends the whole page to the broker for `connection`: code flow with PKCE S256, state and nonce, the
@@ -116,7 +113,7 @@ function capture(): RedirectResult | undefined {
   }
   const response = params ?? tx.response;
   if (!isThisPage(tx.returnTo)) {
-    // A callback page apart from the widget's page: hand the response to the page that started it.
+    // A callback page, or the page without the query it had: hand the response to the page as it was.
     if (params) {
       sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify({ ...tx, response: params }));
       location.replace(tx.returnTo);
@@ -130,7 +127,7 @@ function capture(): RedirectResult | undefined {
     result.promise.catch(() => {});
     return result;
   }
-  // Back on the page without an answer (the back button, a reload at the broker): abandoned.
+  // Back on the page without an answer (the back button): abandoned.
   debug('Dropped an abandoned redirect login.');
   return undefined;
 }
