@@ -80,13 +80,16 @@ export interface Held {
  */
 export const HELD = `held-${Math.random().toString(36).slice(2, 10)}`;
 
-/** Like {@link HELD}, but the broker's login page sends `Cross-Origin-Opener-Policy: same-origin` first. */
+/** Like {@link HELD}, but the broker's login page shows first, then waits. */
+export const SHOWN = HELD.replace('held-', 'shown-');
+
+/** Like {@link SHOWN}, with `Cross-Origin-Opener-Policy: same-origin` on the broker's page. */
 export const COOP = HELD.replace('held-', 'coop-');
 
 /** The broker's held (waiting) interactions of this page, with the state of each authorization request. */
 export async function heldInteractions(issuer = testEnv().issuer): Promise<Held[]> {
   const all: Held[] = await (await fetch(`${issuer}/__fixture/held`)).json();
-  return all.filter((h) => h.connection == HELD || h.connection == COOP);
+  return all.filter((h) => [HELD, SHOWN, COOP].includes(h.connection));
 }
 
 /** Waits for the broker to hold one interaction and returns it. */
@@ -141,7 +144,7 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
   const types = new Set(['message', 'focus', 'blur', 'pageshow', 'DOMContentLoaded']);
   const listeners = new Set<string>();
   const intervals = new Set<number>();
-  const timeouts = new Set<number>();
+  const timeouts = new Map<number, string>();
   const channels = new Set<BroadcastChannel>();
   const key = (type: string, fn: unknown) => `${type}:${String(fn)}`;
   const { addEventListener, removeEventListener, setInterval, clearInterval, setTimeout, clearTimeout, BroadcastChannel: BC } = win;
@@ -162,7 +165,8 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
   win.clearInterval = ((id: number) => (intervals.delete(id), clearInterval.call(win, id))) as typeof win.clearInterval;
   win.setTimeout = ((fn: () => void, ms?: number) => {
     const id = setTimeout.call(win, () => (timeouts.delete(id), fn()), ms) as unknown as number;
-    timeouts.add(id);
+    // The test runner's own command guards (sendMouse, executeServerCommand) are not the widget's.
+    if (!String(fn).includes('webSocket')) timeouts.set(id, `${ms} ms: ${String(fn).slice(0, 80)}`);
     return id;
   }) as typeof win.setTimeout;
   win.clearTimeout = ((id: number) => (timeouts.delete(id), clearTimeout.call(win, id))) as typeof win.clearTimeout;
@@ -177,7 +181,7 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
     }
   };
   return {
-    live: () => ({ listeners: [...listeners], intervals: intervals.size, timeouts: timeouts.size, channels: channels.size }),
+    live: () => ({ listeners: [...listeners], intervals: intervals.size, timeouts: [...timeouts.values()], channels: channels.size }),
     restore: () => void Object.assign(win, originals),
   };
 }

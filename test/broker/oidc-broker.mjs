@@ -14,15 +14,18 @@
  * - `held` or `held-<tag>`: the login page waits until a test releases it through
  *   `POST /__fixture/release/:uid` (used for popup-closed, timeout and forged-message tests); the tag
  *   keeps the browsers running in parallel apart; denied after 60 s anyway;
- * - `coop-<tag>`: like `held-<tag>`, but the login page first answers at once with
- *   `Cross-Origin-Opener-Policy: same-origin` (as Google's and Facebook's login pages do), which cuts
- *   the popup off from its opener, then waits for the release on its `/continue` step;
+ * - `shown-<tag>`: like `held-<tag>`, but the login page first shows (answers at once), then waits
+ *   for the release on its `/continue` step, so the window is at the broker's page meanwhile;
+ * - `coop-<tag>`: like `shown-<tag>`, with `Cross-Origin-Opener-Policy: same-origin` on that page
+ *   (as Google's and Facebook's login pages send), which cuts the popup off from its opener;
  * - anything else: the broker answers `error=invalid_request` naming the unknown connection.
  *
  * Fixture endpoints (CORS open, loopback only): `GET /__fixture/held` lists held interactions with
  * their `state`; `POST /__fixture/release/:uid?outcome=login|deny`;
- * `POST /__fixture/token-failure?kind=500|drop|delay&ms=N` makes the next token request answer 500,
- * lose its connection (unreachable), or wait N ms before it is answered.
+ * `POST /__fixture/token-failure?kind=500|drop|delay&ms=N&times=T` makes the next T (default 1)
+ * token requests answer 500, lose their connection (unreachable; browsers retry a POST whose
+ * kept-alive connection drops, so arm several), or wait N ms before they are answered; `kind=off`
+ * disarms. Faults apply only to the browser (User-Agent) that armed them.
  */
 import express from 'express';
 import Provider, { interactionPolicy } from 'oidc-provider';
@@ -100,7 +103,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
 
   /** @type {Map<string, { state: string, connection: string, params: Record<string, unknown>, release(outcome: string): void }>} */
   const held = new Map();
-  /** @type {{ kind: string, ms: number } | undefined} */
+  /** @type {{ agent: string, kind: string, ms: number, times: number } | undefined} */
   let nextToken;
 
   const app = express();
@@ -118,13 +121,16 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
     res.json({ released: req.params.uid });
   });
   app.post('/__fixture/token-failure', (req, res) => {
-    nextToken = { kind: String(req.query.kind ?? '500'), ms: Number(req.query.ms ?? 0) };
+    const kind = String(req.query.kind ?? '500');
+    // Faults are per browser (User-Agent): the browsers run their tests against one broker at once.
+    const agent = String(req.headers['user-agent']);
+    nextToken = kind == 'off' ? undefined : { agent, kind, ms: Number(req.query.ms ?? 0), times: Number(req.query.times ?? 1) };
     res.json({ armed: nextToken });
   });
   app.post('/token', (req, res, next) => {
     const fault = nextToken;
-    nextToken = undefined;
-    if (!fault) return next();
+    if (!fault || fault.agent != req.headers['user-agent']) return next();
+    if (--fault.times <= 0) nextToken = undefined;
     if (fault.kind == 'drop') return void req.socket.destroy();
     if (fault.kind == 'delay') return void setTimeout(next, fault.ms);
     res.set('access-control-allow-origin', '*').status(500).type('text/plain').send('simulated outage');
@@ -133,10 +139,12 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
   app.get('/interaction/:uid', async (req, res, next) => {
     const details = await provider.interactionDetails(req, res).catch(next);
     if (!details) return;
-    if (!/^coop(-[\w-]+)?$/.test(String(details.params.connection))) return next();
+    const connection = String(details.params.connection);
+    if (!/^(coop|shown)(-[\w-]+)?$/.test(connection)) return next();
     // A login page that isolates itself: the popup's opener reads it as closed from here on.
-    res.set('cross-origin-opener-policy', 'same-origin').type('html').send(
-      `<!doctype html><meta charset="utf-8"><title>Broker login (COOP)</title><p>Logging in…</p>` +
+    if (connection.startsWith('coop')) res.set('cross-origin-opener-policy', 'same-origin');
+    res.type('html').send(
+      `<!doctype html><meta charset="utf-8"><title>Broker login</title><p>Logging in…</p>` +
         `<script src="/interaction/${details.uid}/coop.js"></script>`,
     );
   });
@@ -149,7 +157,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
       const connection = String(details.params.connection ?? '');
       let outcome = 'login';
       if (connection === 'denied') outcome = 'deny';
-      else if (/^(held|coop)(-[\w-]+)?$/.test(connection)) {
+      else if (/^(held|coop|shown)(-[\w-]+)?$/.test(connection)) {
         outcome = await new Promise((resolve) => {
           const timer = setTimeout(() => resolve('deny'), HOLD_LIMIT_MS);
           held.set(details.uid, {

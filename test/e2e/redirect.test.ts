@@ -8,7 +8,7 @@ import type { SocialLogin } from '../../src/element/social-login.js';
 import { TRANSACTION_KEY } from '../../src/flow/redirect-login.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import type { HostLog } from '../fixtures/redirect-host.js';
-import { COOP, HELD, release, releaseAll, testEnv, until, waitForHeld } from '../helpers.js';
+import { COOP, HELD, SHOWN, realClick, release, releaseAll, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -253,5 +253,64 @@ describe('<social-login mode="redirect"> against node-oidc-provider', () => {
     expect(detail.message).to.contain('The user refused to log in.');
     expect(new URL(win.location.href).searchParams.has('error')).to.equal(false);
     expect(storedKeys()).to.deep.equal([]);
+  });
+});
+
+describe('two tabs logging in at once', () => {
+  const tabs: Window[] = [];
+  afterEach(() => {
+    for (const t of tabs.splice(0)) t.close();
+  });
+
+  it('keeps each tab\'s redirect login apart (sessionStorage is per tab)', async () => {
+    // Each tab is a top-level window with a session storage of its own, opened by a real click. Each
+    // tab uses its own broker: node-oidc-provider ties a pending login to the browser's session
+    // cookie, so two logins pending at one broker in one browser would collide there, not here.
+    const opener = document.createElement('button');
+    opener.textContent = 'open a tab';
+    opener.style.cssText = 'position:fixed;left:0;top:0;width:200px;height:40px';
+    const broker = [env.issuer, env.issuer2];
+    opener.onclick = () => {
+      const cfg = { broker: broker[tabs.length], 'client-id': env.clientId, mode: 'redirect', connections: `${SHOWN}:Shown` };
+      const tab = window.open(env.callbacks.redirectHost, JSON.stringify(cfg));
+      if (tab) tabs.push(tab);
+    };
+    document.body.append(opener);
+    try {
+      await realClick(opener);
+      await realClick(opener);
+    } finally {
+      opener.remove();
+    }
+    expect(tabs).to.have.length(2);
+    const [a, b] = (await Promise.all(tabs.map((t) => until(() => (t as HostWindow).hostLog?.ready && (t as HostWindow), 'the tab to load')))) as HostWindow[];
+    const logs = [a!.hostLog, b!.hostLog];
+    clickIn(a!, 'Shown');
+    clickIn(b!, 'Shown');
+    const heldA = await waitForHeld(env.issuer);
+    const heldB = await waitForHeld(env.issuer2);
+    expect(heldA.state).to.not.equal(heldB.state);
+    // Both in flight; the second tab finishes first.
+    await release(heldB.uid, 'login', env.issuer2);
+    await release(heldA.uid, 'login', env.issuer);
+    const done = await Promise.all(
+      tabs.map((t, i) =>
+        until(() => {
+          let log: HostLog | undefined;
+          try {
+            log = (t as HostWindow).hostLog;
+          } catch {
+            // At the broker: another origin.
+          }
+          return log && log !== logs[i] && log.events.length ? log : undefined;
+        }, `tab ${i} to report`),
+      ),
+    );
+    for (const [i, log] of done.entries()) {
+      expect(log.events.map((e) => e.type)).to.deep.equal(['login']);
+      const { detail } = log.events[0] as LoginEvent;
+      expect(JSON.parse(atob(detail.tokens!.idToken!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).iss).to.equal(broker[i]);
+    }
+    for (const t of tabs) expect(t.sessionStorage.length).to.equal(0);
   });
 });

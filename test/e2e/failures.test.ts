@@ -1,0 +1,218 @@
+/**
+ * Every way a popup login can fail ends in exactly one typed outcome, end to end against the real
+ * broker: one `login-error` with the right code (or none, when the host cancelled), the error in the
+ * live region, the button usable again, and nothing of the attempt left — no window listener, timer,
+ * interval, BroadcastChannel or storage entry.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { SocialLogin } from '../../src/element/social-login.js';
+import { STRINGS, type LoginErrorCode, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
+import {
+  HELD,
+  SHOWN,
+  buttonOf,
+  consumeUserActivation,
+  realClick,
+  recordEvents,
+  releaseAll,
+  spyOnOpen,
+  testEnv,
+  trackResources,
+  until,
+  waitForHeld,
+  windows,
+} from '../helpers.js';
+
+const env = testEnv();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CONNECTIONS = `instagram:Instagram,${HELD}:Held,${SHOWN}:Shown,denied:Denied,nope:Nope`;
+
+async function widget(attrs: Record<string, string> = {}): Promise<SocialLogin> {
+  const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
+  const all = { broker: env.issuer, 'client-id': env.clientId, 'redirect-uri': env.callbacks.module, connections: CONNECTIONS, ...attrs };
+  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
+  await el.updateComplete;
+  return el;
+}
+
+const byName = (el: SocialLogin, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(name))!;
+const armToken = (kind: '500' | 'drop' | 'off', times = 1) => fetch(`${env.issuer}/__fixture/token-failure?kind=${kind}&times=${times}`, { method: 'POST' });
+
+interface Case {
+  name: string;
+  attrs?: Record<string, string>;
+  /** Does what the user (or the world) does; the widget is set up and tracked. */
+  act(el: SocialLogin): Promise<void>;
+  /** The one outcome: an error code, or `null` for no outcome event at all. */
+  code: LoginErrorCode | null;
+  /** What else the error must say. */
+  check?(event: LoginErrorEvent): void;
+  /** Whether to prove the button logs in afterwards. */
+  retry?: boolean;
+  /** Undoes what the case armed at the broker, before the retry. */
+  after?(): Promise<unknown>;
+}
+
+const cases: Case[] = [
+  {
+    name: 'popup blocked with fallback="none"',
+    attrs: { fallback: 'none' },
+    async act(el) {
+      consumeUserActivation();
+      byName(el, 'Instagram').click();
+    },
+    code: 'popup_blocked',
+  },
+  {
+    name: 'popup closed by the user',
+    async act(el) {
+      await realClick(byName(el, 'Shown'));
+      await waitForHeld();
+      expect(await windows('close', env.issuer)).to.equal(true);
+    },
+    code: 'popup_closed',
+  },
+  {
+    name: 'timeout',
+    attrs: { timeout: '1' },
+    act: (el) => realClick(byName(el, 'Held')),
+    code: 'timeout',
+  },
+  {
+    name: 'error=access_denied',
+    act: (el) => realClick(byName(el, 'Denied')),
+    code: 'access_denied',
+    check: (e) => expect(e.detail.error).to.include({ error: 'access_denied', description: 'The user refused to log in.' }),
+  },
+  {
+    name: 'another broker error',
+    act: (el) => realClick(byName(el, 'Nope')),
+    code: 'broker_error',
+    check: (e) => expect(e.detail.error).to.include({ error: 'invalid_request', description: 'Unknown connection "nope".' }),
+  },
+  {
+    name: 'token endpoint answering 500',
+    async act(el) {
+      await armToken('500');
+      await realClick(byName(el, 'Instagram'));
+    },
+    code: 'network_error',
+    check: (e) => expect(e.detail.error).to.include({ status: 500 }),
+    retry: true,
+  },
+  {
+    name: 'token endpoint unreachable (connection dropped)',
+    async act(el) {
+      // Browsers retry a POST whose kept-alive connection drops: every try fails.
+      await armToken('drop', 10);
+      await realClick(byName(el, 'Instagram'));
+    },
+    after: () => armToken('off'),
+    code: 'network_error',
+    check: (e) => expect(e.detail.message).to.contain('could not be reached'),
+    retry: true,
+  },
+  {
+    name: 'discovery unreachable at click time',
+    // Port 9 (discard) has no listener on loopback.
+    attrs: { broker: 'http://localhost:9' },
+    act: (el) => realClick(byName(el, 'Instagram')),
+    code: 'network_error',
+    check: (e) => expect(e.detail.message).to.contain('localhost:9/.well-known/openid-configuration'),
+  },
+  {
+    name: 'element removed from the page during the login',
+    async act(el) {
+      await realClick(byName(el, 'Held'));
+      await waitForHeld();
+      el.remove();
+    },
+    code: 'popup_closed',
+  },
+  {
+    name: 'login-start cancelled by the host',
+    async act(el) {
+      el.addEventListener('login-start', (e) => e.preventDefault(), { once: true });
+      await realClick(byName(el, 'Instagram'));
+      await sleep(300);
+    },
+    code: null,
+  },
+];
+
+let open: ReturnType<typeof spyOnOpen>;
+let tracker: ReturnType<typeof trackResources>;
+beforeEach(() => {
+  open = spyOnOpen();
+  tracker = trackResources();
+});
+afterEach(async () => {
+  tracker.restore();
+  open.restore();
+  await releaseAll();
+});
+
+describe('<social-login> failures: exactly one typed outcome, nothing left behind', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const el = await widget(c.attrs);
+      const events = recordEvents(el);
+      const before = tracker.live();
+      await c.act(el);
+      if (c.code) await until(() => events['login-error'].length, `a login-error (${c.code})`);
+      // Anything late (a second outcome, a leftover timer firing) would show within this.
+      await sleep(600);
+
+      expect(events.login, 'login events').to.have.length(0);
+      expect(events['login-error'].map((e) => (e as LoginErrorEvent).detail.code)).to.deep.equal(c.code ? [c.code] : []);
+      if (c.code) {
+        const error = events['login-error'][0] as LoginErrorEvent;
+        expect(error.detail.mode).to.equal('popup');
+        expect(error.detail.error.code).to.equal(c.code);
+        c.check?.(error);
+        expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(STRINGS.en.errors[c.code]);
+      }
+      const after = tracker.live();
+      // A removed element also lets go of its own page listener: fewer is fine, more is a leak.
+      expect(after.listeners.filter((l) => !before.listeners.includes(l)), 'listeners of the attempt').to.deep.equal([]);
+      expect({ ...after, listeners: [] }, 'timers and channels of the attempt').to.deep.equal({ ...before, listeners: [] });
+      expect(sessionStorage.length + localStorage.length, 'storage').to.equal(0);
+      for (const popup of open.calls.map((call) => call.popup)) expect(popup === null || popup.closed, 'popup closed').to.equal(true);
+      expect(buttonOf(el).getAttribute('aria-busy')).to.equal('false');
+
+      await c.after?.();
+      if (c.retry) {
+        const login = new Promise<LoginEvent>((resolve) => el.addEventListener('login', resolve, { once: true }));
+        await realClick(byName(el, 'Instagram'));
+        expect((await login).detail.user.id).to.equal('instagram|17841400000000001');
+        expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('');
+      }
+    });
+  }
+
+  it('success leaves nothing behind either', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    const before = tracker.live();
+    await realClick(byName(el, 'Instagram'));
+    await until(() => events.login.length, 'the login');
+    await sleep(300);
+    expect(tracker.live()).to.deep.equal(before);
+    expect(sessionStorage.length + localStorage.length).to.equal(0);
+    expect(events['login-error']).to.have.length(0);
+  });
+
+  it('opens one popup and logs in once on a double click', async () => {
+    const el = await widget();
+    const events = recordEvents(el);
+    await realClick(byName(el, 'Instagram'));
+    await realClick(byName(el, 'Instagram'));
+    await until(() => events.login.length, 'the login');
+    await sleep(500);
+    expect(open.calls).to.have.length(1);
+    expect(events['login-start']).to.have.length(1);
+    expect(events.login).to.have.length(1);
+    expect(events['login-error']).to.have.length(0);
+  });
+});
