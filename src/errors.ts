@@ -26,7 +26,7 @@ export class SocialLoginError extends Error {
   /** The machine-readable failure code. */
   readonly code: LoginErrorCode;
   constructor(code: LoginErrorCode, message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(message, { cause });
     this.code = code;
     this.name = 'SocialLoginError';
   }

@@ -35,7 +35,7 @@ const SKEW = 60;
 async function getJson(url: string, init: RequestInit = {}): Promise<Json> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, credentials: 'omit', headers: { accept: 'application/json', ...init.headers } });
+    response = await fetch(url, { ...init, credentials: 'omit' });
   } catch (err) {
     if (init.signal?.aborted) throw init.signal.reason;
     throw new NetworkError(`${url} could not be reached.`, undefined, err);
@@ -63,14 +63,14 @@ export function discover(broker: string): Promise<BrokerMetadata> {
   if (!pending) {
     pending = getJson(`${trimSlash(broker)}/.well-known/openid-configuration`).then((m) => {
       if (trimSlash(String(m.issuer)) != trimSlash(broker)) {
-        throw new BrokerError('invalid_issuer', `Discovery: issuer "${m.issuer}" is not "${broker}".`);
+        throw new BrokerError('invalid_issuer', `Discovery: bad issuer "${m.issuer}".`);
       }
       for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint'] as const) {
         const url = typeof m[key] == 'string' ? parseUrl(m[key]) : null;
         if (key == 'userinfo_endpoint' && m[key] === undefined) continue;
         // The ID token's signature is not checked because the token endpoint is reached over TLS.
         if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && isLoopback(url.hostname)))) {
-          throw new BrokerError('invalid_discovery', `Discovery: ${key} is missing or not https.`);
+          throw new BrokerError('invalid_discovery', `Discovery: bad ${key}.`);
         }
       }
       const methods = m.code_challenge_methods_supported;
@@ -156,17 +156,18 @@ export function idTokenClaims(token: string, meta: BrokerMetadata, clientId: str
   const [header, payload, signature] = token.split('.');
   const h = decodeSegment(header ?? '');
   const c = decodeSegment(payload ?? '');
-  const bad = (why: string) => new BrokerError('invalid_id_token', `ID token ${why}.`);
-  if (!isRecord(h) || !isRecord(c) || signature === undefined) throw bad('is not a JWT');
-  if (!h.alg || h.alg == 'none') throw bad('is unsigned');
-  if (c.iss !== meta.issuer) throw bad(`iss is "${c.iss}"`);
+  // The message names the failed check: the JWT form, then each claim.
+  const bad = (claim: string) => new BrokerError('invalid_id_token', `ID token: bad ${claim}.`);
+  if (!isRecord(h) || !isRecord(c) || signature === undefined) throw bad('JWT');
+  if (!h.alg || h.alg == 'none') throw bad('alg');
+  if (c.iss !== meta.issuer) throw bad('iss');
   const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
-  if (!aud.includes(clientId)) throw bad(`aud is not "${clientId}"`);
-  if ((aud.length > 1 || c.azp !== undefined) && c.azp !== clientId) throw bad(`azp is "${c.azp}"`);
-  if (typeof c.exp != 'number' || c.exp < now - SKEW) throw bad('has expired');
-  if (typeof c.iat != 'number' || c.iat > now + SKEW) throw bad('is from the future');
-  if (typeof c.sub != 'string' || !c.sub) throw bad('has no subject');
-  if (c.nonce !== nonce) throw new InvalidStateError('ID token nonce mismatch.');
+  if (!aud.includes(clientId)) throw bad('aud');
+  if ((aud.length > 1 || c.azp !== undefined) && c.azp !== clientId) throw bad('azp');
+  if (typeof c.exp != 'number' || c.exp < now - SKEW) throw bad('exp');
+  if (typeof c.iat != 'number' || c.iat > now + SKEW) throw bad('iat');
+  if (typeof c.sub != 'string' || !c.sub) throw bad('sub');
+  if (c.nonce !== nonce) throw new InvalidStateError('ID token: bad nonce.');
   return c;
 }
 

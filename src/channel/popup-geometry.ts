@@ -12,7 +12,7 @@ export interface Frame {
  * @internal
  */
 export function popupFeatures(frame: Frame, width = 500, height = 650): string {
-  const left = Math.max(0, Math.round(frame.screenX + (frame.outerWidth - width) / 2));
-  const top = Math.max(0, Math.round(frame.screenY + (frame.outerHeight - height) / 2));
-  return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
+  const left = Math.max(0, frame.screenX + (frame.outerWidth - width) / 2) | 0;
+  const top = Math.max(0, frame.screenY + (frame.outerHeight - height) / 2) | 0;
+  return `popup,width=${width},height=${height},left=${left},top=${top}`;
 }

@@ -54,7 +54,7 @@ export const isLoopback = (host: string): boolean =>
 function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[]): T {
   if (value == null || value === '') return allowed[0]!;
   if (!allowed.includes(value as T)) {
-    throw new ConfigError(attribute, `"${value}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+    throw new ConfigError(attribute, `"${value}" is not one of ${allowed.join(', ')}.`);
   }
   return value as T;
 }

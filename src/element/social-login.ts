@@ -35,7 +35,6 @@ interface Attempt {
   reject(error: SocialLoginError): void;
 }
 
-const CONFIG_PROPERTIES = ['protocol', 'broker', 'clientId', 'connections', 'connectionParam', 'redirectUri', 'scope', 'responseMode', 'mode', 'fallback', 'timeout'];
 
 /**
  * Social-login buttons that log the user in through an identity broker's hosted login page, in a
@@ -188,7 +187,7 @@ export class SocialLogin extends ReactiveElement {
     const result = claimRedirectResult(this);
     if (!result) return;
     const config = this.#config();
-    this.#run({ connection: result.tx.connection, mode: 'redirect' }, result.promise, config instanceof SocialLoginError ? 300_000 : config.timeoutMs);
+    this.#run({ connection: result.tx.connection, mode: 'redirect' }, config instanceof SocialLoginError ? 300_000 : config.timeoutMs, () => result.promise);
   }
 
   /** The validated configuration, or the first configuration error. */
@@ -215,7 +214,8 @@ export class SocialLogin extends ReactiveElement {
 
   /** Validates the configuration whenever it changes; an error is reported once, after the document is parsed. */
   protected override willUpdate(changed: PropertyValues): void {
-    if (!CONFIG_PROPERTIES.some((p) => changed.has(p))) return;
+    // Every public property is configuration; the internal state ones start with "_".
+    if (![...changed.keys()].some((p) => !String(p).startsWith('_'))) return;
     const config = this.#config();
     if (config instanceof ConfigError) {
       // A value that is present but wrong is reported now; a missing one may simply not be set yet
@@ -249,41 +249,32 @@ export class SocialLogin extends ReactiveElement {
     const popup = config.mode == 'popup' ? PopupWindow.open() : null;
     if (config.mode == 'popup' && !popup && config.fallback == 'none') return this.#fail(new PopupBlockedError(), connection, 'popup');
 
-    const attempt = { connection, mode: config.mode, popup };
-    const controller = this.#run(attempt, null, config.timeoutMs);
-    const redirect = () => {
-      attempt.mode = 'redirect';
-      return redirectLogin(config, connection, this.id, controller.signal);
-    };
-    const work = popup
-      ? popupLogin(config, connection, popup, controller.signal).catch((err: unknown) =>
-          err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err),
-        )
-      : redirect();
-    this.#watch(this.#attempt!, work);
+    this.#run({ connection, mode: config.mode, popup }, config.timeoutMs, (attempt) => {
+      const { signal } = attempt.controller;
+      const redirect = () => ((attempt.mode = 'redirect'), redirectLogin(config, connection, this.id, signal));
+      return popup
+        ? popupLogin(config, connection, popup, signal).catch((err: unknown) =>
+            err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err),
+          )
+        : redirect();
+    });
   }
 
   /**
-   * Makes `init` the running attempt (busy button, timeout, a new `result`) and, when `work` is given,
-   * settles the attempt with it. Returns the attempt's AbortController.
+   * Makes `init` the running attempt (busy button, timeout, a new `result`) and settles it with what
+   * `work` gives.
    */
-  #run(init: Pick<Attempt, 'connection' | 'mode' | 'popup'>, work: Promise<LoginDetail> | null, timeoutMs: number): AbortController {
-    const controller = new AbortController();
+  #run(init: Pick<Attempt, 'connection' | 'mode' | 'popup'>, timeoutMs: number, work: (attempt: Attempt) => Promise<LoginDetail>) {
     let resolve!: Attempt['resolve'], reject!: Attempt['reject'];
     this.#result = new Promise<LoginDetail>((res, rej) => ((resolve = res), (reject = rej)));
     // A result nobody reads is not an unhandled rejection.
     this.#result.catch(() => {});
-    const attempt: Attempt = Object.assign(init, { controller, resolve, reject });
+    const attempt: Attempt = Object.assign(init, { controller: new AbortController(), resolve, reject });
     attempt.timer = setTimeout(() => this.#settle(attempt, new LoginTimeoutError(timeoutMs / 1000)), timeoutMs);
     this.#attempt = attempt;
     this._busy = attempt.connection;
     this._message = '';
-    if (work) this.#watch(attempt, work);
-    return controller;
-  }
-
-  #watch(attempt: Attempt, work: Promise<LoginDetail>) {
-    work.then(
+    work(attempt).then(
       (detail) => this.#settle(attempt, undefined, detail),
       (err: unknown) => this.#settle(attempt, err),
     );
@@ -318,8 +309,7 @@ export class SocialLogin extends ReactiveElement {
 
   /** Reports a failure: the event, the live region, and a console warning for configuration errors. */
   #fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
-    const error =
-      err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String((err as Error)?.message ?? err), err);
+    const error = err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err);
     if (error.code == 'invalid_config') warnOnce(`${error.message} (invalid_config)`);
     this._message = this.#strings().errors[error.code];
     this.#flush();

@@ -1,4 +1,12 @@
-import { css } from '@lit/reactive-element';
+/**
+ * A constructable stylesheet from CSS text: adopted by every shadow root without a `<style>` element
+ * (so `style-src 'self'` pages allow it), and smaller in the bundle than Lit's `css` tag.
+ */
+const css = (text: TemplateStringsArray): CSSStyleSheet => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text[0]!);
+  return sheet;
+};
 
 /** @internal */
 export const styles = css`
@@ -34,20 +42,7 @@ export const styles = css`
   }
   [aria-busy='true'] {
     cursor: progress;
-  }
-  [aria-busy='true']::before {
-    content: '';
-    width: 1em;
-    height: 1em;
-    border: 2px solid;
-    border-right-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
+    opacity: 0.7;
   }
   [part~='error']:not(:empty) {
     margin-top: 8px;

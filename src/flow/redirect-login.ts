@@ -6,7 +6,6 @@ import { authorizationUrl, discover, newAuthRequest, type AuthRequest } from '..
 import { parseUrl, type LoginConfig } from '../element/config.js';
 import { ConfigError, InvalidStateError } from '../errors.js';
 import type { Connection, LoginDetail, Protocol } from '../events.js';
-import { isRecord } from '../util/is-record.js';
 import { orAbort } from '../util/or-abort.js';
 import { completeLogin } from './complete.js';
 import { takeResponse } from './response-url.js';
@@ -45,9 +44,8 @@ const debug = (message: string) => console.debug(`<social-login> ${message}`);
 
 function read(): Transaction | undefined {
   try {
-    const tx: unknown = JSON.parse(sessionStorage.getItem(TRANSACTION_KEY) ?? 'null');
-    if (isRecord(tx) && typeof tx.state == 'string' && typeof tx.expiresAt == 'number') return tx as unknown as Transaction;
-    remove();
+    const tx = JSON.parse(sessionStorage.getItem(TRANSACTION_KEY)!) as Transaction | null;
+    if (tx?.state) return tx;
   } catch {
     // Storage unavailable or the entry unreadable: there is no transaction to use.
   }
