@@ -1,4 +1,5 @@
 /** Shared helpers for the browser tests: the environment the runner set up, and real user input. */
+import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import type { SocialLogin } from '../src/element/social-login.js';
 
@@ -184,4 +185,23 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
     live: () => ({ listeners: [...listeners], intervals: intervals.size, timeouts: [...timeouts.values()], channels: channels.size }),
     restore: () => void Object.assign(win, originals),
   };
+}
+
+/**
+ * A `<social-login>` on the test page, set up against the test broker (popup landing on the module
+ * callback page) with `attrs` over those defaults.
+ */
+export async function mountWidget(attrs: Record<string, string>): Promise<SocialLogin> {
+  const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
+  const all = { broker: testEnv().issuer, 'client-id': testEnv().clientId, 'redirect-uri': testEnv().callbacks.module, ...attrs };
+  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
+  await el.updateComplete;
+  return el;
+}
+
+/** The button whose label mentions `name`, failing loudly when there is none. */
+export function byName(el: SocialLogin, name: string): HTMLButtonElement {
+  const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(name));
+  if (!button) throw new Error(`no button for ${name}`);
+  return button;
 }

@@ -4,24 +4,17 @@
  * still arrive, and only a popup the user really closed may end as `popup_closed`.
  * Chromium runs windowed (Xvfb) for these: headless Chromium reports every window as focused.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import { DETACHED_GRACE } from '../../src/channel/closed-watch.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
-import { COOP, buttonOf, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
+import { COOP, buttonOf, mountWidget, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
 
 const env = testEnv();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function widget(): Promise<SocialLogin> {
-  const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
-  for (const [k, v] of Object.entries({ broker: env.issuer, 'client-id': env.clientId, 'redirect-uri': env.callbacks.module, connections: `${COOP}:Isolated` })) {
-    el.setAttribute(k, v);
-  }
-  await el.updateComplete;
-  return el;
-}
+const widget = () => mountWidget({ connections: `${COOP}:Isolated` });
 
 /** Clicks the button and waits until the broker's COOP page has cut the popup off. */
 async function startSevered(el: SocialLogin, open: ReturnType<typeof spyOnOpen>) {

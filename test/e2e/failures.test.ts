@@ -4,7 +4,7 @@
  * live region, the button usable again, and nothing of the attempt left — no window listener, timer,
  * interval, BroadcastChannel or storage entry.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import { STRINGS, type LoginErrorCode, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
@@ -12,7 +12,9 @@ import {
   HELD,
   SHOWN,
   buttonOf,
+  byName,
   consumeUserActivation,
+  mountWidget,
   realClick,
   recordEvents,
   releaseAll,
@@ -28,15 +30,7 @@ const env = testEnv();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CONNECTIONS = `instagram:Instagram,${HELD}:Held,${SHOWN}:Shown,denied:Denied,nope:Nope`;
 
-async function widget(attrs: Record<string, string> = {}): Promise<SocialLogin> {
-  const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
-  const all = { broker: env.issuer, 'client-id': env.clientId, 'redirect-uri': env.callbacks.module, connections: CONNECTIONS, ...attrs };
-  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
-  await el.updateComplete;
-  return el;
-}
-
-const byName = (el: SocialLogin, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(name))!;
+const widget = (attrs: Record<string, string> = {}) => mountWidget({ connections: CONNECTIONS, ...attrs });
 const armToken = (kind: '500' | 'drop' | 'off', times = 1) => fetch(`${env.issuer}/__fixture/token-failure?kind=${kind}&times=${times}`, { method: 'POST' });
 
 interface Case {

@@ -6,23 +6,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
-import { buttonOf, consumeUserActivation, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
+import { buttonOf, byName, mountWidget, consumeUserActivation, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
 
-async function widget(attrs: Record<string, string> = {}): Promise<SocialLogin> {
-  const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
-  const all = { broker: env.issuer, 'client-id': env.clientId, 'redirect-uri': env.callbacks.module, connections: `instagram:Instagram,github:GitHub,${HELD}:Held,denied:Denied,nope:Nope`, ...attrs };
-  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
-  await el.updateComplete;
-  return el;
-}
-
-const byName = (el: SocialLogin, name: string) => {
-  const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(name));
-  if (!button) throw new Error(`no button for ${name}`);
-  return button;
-};
+const widget = (attrs: Record<string, string> = {}) =>
+  mountWidget({ connections: `instagram:Instagram,github:GitHub,${HELD}:Held,denied:Denied,nope:Nope`, ...attrs });
 
 let open: ReturnType<typeof spyOnOpen>;
 beforeEach(() => {
