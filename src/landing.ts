@@ -9,7 +9,8 @@ import { redirectResponse } from './flow/redirect-login.js';
  * response is handed to that page, which completes the login. With the side-effect-free entry, call
  * it once on the page that `redirect-uri` names.
  *
- * @returns whether this page held a response of the widget's
+ * @returns whether this page relayed a popup's response or completes a redirect login itself (a
+ *   response handed on to the page the login started on answers `false`)
  */
 export function handleLoginResponse(): boolean {
   return relayPopupResponse() || !!redirectResponse();
