@@ -6,6 +6,9 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startOidcBroker } from './test/broker/oidc-broker.mjs';
 import { startHostileOrigin } from './test/fixtures/hostile-origin.mjs';
+import { authjsApp } from './test/broker/authjs-broker.mjs';
+import { startAuthingSim } from './test/authing/authing-sim.mjs';
+import { startInstagramSim } from './test/upstream/instagram-sim.mjs';
 import { countReporter } from './test/count-reporter.mjs';
 import { windowsPlugin } from './test/commands/windows.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -36,7 +39,40 @@ const broker = await startOidcBroker({ clients });
 // cookies ignore ports, so it answers on another host name).
 const broker2 = await startOidcBroker({ clients, issuerHost: '127.0.0.1' });
 const hostile = await startHostileOrigin();
-const env = { issuer: broker.issuer, issuer2: broker2.issuer, clientId, callbacks, hostileOrigin: hostile.origin, version };
+
+// Auth.js (real, @auth/express) on the test page's own origin at /api/auth, and the Authing
+// simulator, both federating to the simulated Instagram, which consents at once.
+const authingPort = await freePort();
+const authingOrigin = `http://localhost:${authingPort}`;
+const instagram = await startInstagramSim({
+  autoConsent: true,
+  clients: [
+    { client_id: 'authjs-test', client_secret: 'authjs-test-secret', redirect_uris: [`${origin}/api/auth/callback/instagram`] },
+    { client_id: 'authing-test', client_secret: 'authing-test-secret', redirect_uris: [`${authingOrigin}/connections/social/callback`] },
+  ],
+});
+const authjs = authjsApp({ instagram, clientId: 'authjs-test', clientSecret: 'authjs-test-secret' });
+const authingApp = { appId: 'app-test-0001', origins: [origin], connections: [
+  { identifier: 'instagram', displayName: 'Instagram', name: 'Instagram 登录', name_en: 'Instagram' },
+  { identifier: 'instagram-members', displayName: 'Instagram (members)', loginOnly: true },
+] };
+const authing = await startAuthingSim({
+  port: authingPort,
+  apps: [authingApp],
+  instagram: { ...instagram, clientId: 'authing-test', clientSecret: 'authing-test-secret' },
+});
+
+const env = {
+  issuer: broker.issuer,
+  issuer2: broker2.issuer,
+  clientId,
+  callbacks,
+  hostileOrigin: hostile.origin,
+  version,
+  authjs: `${origin}/api/auth`,
+  authing: { host: authing.origin, appId: authingApp.appId },
+  instagram: instagram.origin,
+};
 
 // Browsers keep their profiles and caches inside the project, not in the user's home.
 const home = new URL('./.cache/browsers/', import.meta.url).pathname;
@@ -92,12 +128,30 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  middleware: [
+    // The classic script's files byte for byte (the esbuild plugin would reformat them, breaking
+    // their Subresource Integrity), as any static host serves them.
+    async (ctx, next) => {
+      if (!/^\/dist\/[\w.-]+\.min\.js$/.test(ctx.path)) return next();
+      ctx.type = 'js';
+      ctx.body = readFileSync(`.${ctx.path}`);
+    },
+    // Auth.js answers /api/auth itself (an express app on node's request and response).
+    (ctx, next) => {
+      if (!ctx.path.startsWith('/api/auth/')) return next();
+      ctx.respond = false;
+      return new Promise((resolve) => {
+        ctx.res.on('close', resolve);
+        authjs(ctx.req, ctx.res);
+      });
+    },
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', define: { __VERSION__: JSON.stringify(version) } }),
     windowsPlugin(),
     {
       name: 'stop-test-servers',
-      serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close()]).then(() => void xvfb?.kill()),
+      serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close(), instagram.close(), authing.close()]).then(() => void xvfb?.kill()),
     },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>

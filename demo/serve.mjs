@@ -1,40 +1,138 @@
 // @ts-check
 /**
- * `npm start`: the demo page (Vite dev server, serving the widget from source) and a local OpenID
- * Connect broker (node-oidc-provider, the same one the tests use), both on loopback.
+ * `npm start`: the whole login chain on this machine, offline, in one command.
  *
- * Ports: DEMO_PORT (default 5173) and BROKER_PORT (default 5174).
+ *   demo page (Vite dev server, the widget from /src) ── http://localhost:DEMO_PORT/demo/
+ *     ├─ OIDC:    dev broker (node-oidc-provider, demo/dev-broker.mjs) ── http://localhost:BROKER_PORT
+ *     │             └─ federates to Instagram ── simulated (test/upstream/instagram-sim.mjs) on INSTAGRAM_PORT
+ *     ├─ Auth.js: ExpressAuth (@auth/express, test/broker/authjs-broker.mjs) on the demo's origin, /api/auth ── same Instagram
+ *     └─ Authing: the Authing simulator (test/authing/authing-sim.mjs) on AUTHING_PORT ── same Instagram
+ *
+ * Ports (env): DEMO_PORT 5173, BROKER_PORT 5174, INSTAGRAM_PORT 5175, AUTHING_PORT 5176. A busy port
+ * is reported by name with the variable that moves it.
+ *
+ * The real Instagram instead of the simulated one: set INSTAGRAM_CLIENT_ID and INSTAGRAM_CLIENT_SECRET
+ * (App Dashboard > Instagram > API setup with Instagram login > Business login settings). Instagram
+ * only redirects to https URIs, so the broker and the demo must be reachable over https: run a tunnel
+ * (e.g. `cloudflared tunnel --url http://localhost:5174`, or `ngrok http 5174`) or a local TLS proxy
+ * (e.g. `caddy reverse-proxy --from https://localhost:8443 --to localhost:5174`), and pass its URL as
+ * BROKER_ISSUER (and DEMO_PUBLIC_URL for the demo, used by Auth.js's callback). Register
+ * `${BROKER_ISSUER}/federation/instagram/callback`, `${BROKER_ISSUER}/federation/instagram-members/callback`
+ * and `${DEMO_PUBLIC_URL}/api/auth/callback/instagram` as OAuth redirect URIs of the Instagram app.
  */
 import { createServer as netServer } from 'node:net';
 import { createServer } from 'vite';
-import { startOidcBroker } from '../test/broker/oidc-broker.mjs';
+import { authjsApp } from '../test/broker/authjs-broker.mjs';
+import { startAuthingSim } from '../test/authing/authing-sim.mjs';
+import { startDevBroker, DEFAULT_CONNECTIONS, federationCallback } from './dev-broker.mjs';
+import { startInstagramSim } from '../test/upstream/instagram-sim.mjs';
 
-const demoPort = Number(process.env.DEMO_PORT ?? 5173);
-const brokerPort = Number(process.env.BROKER_PORT ?? 5174);
+const port = (/** @type {string} */ name, /** @type {number} */ fallback) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
+    console.error(`${name}=${process.env[name]} is not a port number.`);
+    process.exit(1);
+  }
+  return value;
+};
+const demoPort = port('DEMO_PORT', 5173);
+const brokerPort = port('BROKER_PORT', 5174);
+const instagramPort = port('INSTAGRAM_PORT', 5175);
+const authingPort = port('AUTHING_PORT', 5176);
 
 /** Fails with a sentence, not a stack trace, when a port is taken. */
-async function ensureFree(port, what, variable) {
+async function ensureFree(/** @type {number} */ p, /** @type {string} */ what, /** @type {string} */ variable) {
   await new Promise((resolve) => {
     const probe = netServer()
       .once('error', () => {
-        console.error(`Port ${port} (${what}) is already in use. Stop what is using it, or choose another: ${variable}=<port> npm start`);
+        console.error(`Port ${p} (${what}) is already in use. Stop what is using it, or choose another: ${variable}=<port> npm start`);
         process.exit(1);
       })
-      .listen(port, '127.0.0.1', () => probe.close(resolve));
+      .listen(p, '127.0.0.1', () => probe.close(resolve));
   });
 }
 
+const realInstagram = Boolean(process.env.INSTAGRAM_CLIENT_ID && process.env.INSTAGRAM_CLIENT_SECRET);
+
 await ensureFree(demoPort, 'demo page', 'DEMO_PORT');
 await ensureFree(brokerPort, 'dev broker', 'BROKER_PORT');
+if (!realInstagram) await ensureFree(instagramPort, 'simulated Instagram', 'INSTAGRAM_PORT');
+await ensureFree(authingPort, 'simulated Authing', 'AUTHING_PORT');
 
-const origin = `http://localhost:${demoPort}`;
+const demoOrigin = (process.env.DEMO_PUBLIC_URL ?? `http://localhost:${demoPort}`).replace(/\/$/, '');
+const brokerIssuer = (process.env.BROKER_ISSUER ?? `http://localhost:${brokerPort}`).replace(/\/$/, '');
+const authjsBase = `${demoOrigin}/api/auth`;
+const authjsCallback = `${authjsBase}/callback/instagram`;
+
+/** @type {Array<{ close(): Promise<void> }>} */
+const running = [];
+
+// --- Instagram: simulated unless real credentials were given ---
+/** @type {{ authorization: string, token: string, userinfo: string, clientId: string, clientSecret: string }} */
+let instagram;
+let instagramSim;
+if (realInstagram) {
+  instagram = {
+    authorization: 'https://www.instagram.com/oauth/authorize',
+    token: 'https://api.instagram.com/oauth/access_token',
+    userinfo: 'https://graph.instagram.com/me',
+    clientId: /** @type {string} */ (process.env.INSTAGRAM_CLIENT_ID),
+    clientSecret: /** @type {string} */ (process.env.INSTAGRAM_CLIENT_SECRET),
+  };
+} else {
+  const app = { client_id: '990000000000001', client_secret: 'simulated-instagram-app-secret' };
+  instagramSim = await startInstagramSim({
+    port: instagramPort,
+    clients: [{ ...app, redirect_uris: [
+      ...DEFAULT_CONNECTIONS.map((c) => federationCallback(brokerIssuer, c.identifier)),
+      authjsCallback,
+      `http://localhost:${authingPort}/connections/social/callback`,
+    ] }],
+  });
+  running.push(instagramSim);
+  instagram = { authorization: instagramSim.authorization, token: instagramSim.token, userinfo: instagramSim.userinfo, clientId: app.client_id, clientSecret: app.client_secret };
+}
+
+// --- The dev broker (OIDC) ---
 const clientId = 'demo-spa';
-const broker = await startOidcBroker({
+const broker = await startDevBroker({
   port: brokerPort,
-  clients: [{ client_id: clientId, redirect_uris: [`${origin}/demo/`, `${origin}/demo/index.html`] }],
+  issuer: brokerIssuer,
+  clients: [{ client_id: clientId, redirect_uris: [`${demoOrigin}/demo/`, `${demoOrigin}/demo/index.html`] }],
+  upstream: instagram,
+});
+running.push(broker);
+
+// --- Auth.js on the demo's origin: the same app the tests run (test/broker/authjs-broker.mjs) ---
+const authApp = authjsApp({ instagram, clientId: instagram.clientId, clientSecret: instagram.clientSecret, secret: process.env.AUTH_SECRET });
+
+// --- Authing (simulated): the simulator the tests run, federating to the same Instagram ---
+const authingApp = {
+  appId: 'demo-authing-app',
+  origins: [demoOrigin],
+  connections: [
+    { identifier: 'instagram', displayName: 'Instagram', name: 'Instagram', name_en: 'Instagram' },
+    { identifier: 'instagram-members', displayName: 'Instagram (members only)', loginOnly: true },
+  ],
+};
+const authingSim = await startAuthingSim({ port: authingPort, apps: [authingApp], instagram });
+running.push(authingSim);
+const authing = { host: authingSim.origin, appId: authingApp.appId };
+
+const config = JSON.stringify({
+  // Kept for older demo code: the OIDC broker and client.
+  issuer: broker.issuer,
+  clientId,
+  oidc: {
+    issuer: broker.issuer,
+    clientId,
+    connections: broker.connections.map((c) => ({ id: c.identifier, name: c.displayName, loginOnly: c.loginOnly })),
+  },
+  authjs: { broker: authjsBase },
+  authing,
+  instagram: { simulated: !realInstagram, origin: instagramSim?.origin ?? 'https://www.instagram.com' },
 });
 
-const config = JSON.stringify({ issuer: broker.issuer, clientId });
 const server = await createServer({
   configFile: 'vite.config.ts',
   server: { host: 'localhost', port: demoPort, strictPort: true },
@@ -44,12 +142,41 @@ const server = await createServer({
       configureServer(s) {
         s.middlewares.use('/demo/config.json', (_req, res) => {
           res.setHeader('content-type', 'application/json');
+          res.setHeader('cache-control', 'no-store');
           res.end(config);
+        });
+        // ExpressAuth needs Express's req/res (req.protocol, req.baseUrl, res.append): an Express
+        // app of its own, handed only the /api/auth requests with their URL intact.
+        s.middlewares.use((req, res, next) => (req.url?.startsWith('/api/auth') ? authApp(/** @type {any} */ (req), /** @type {any} */ (res), next) : next()));
+        // Auth.js's default callbackUrl is the site's root: send it (and anyone typing the bare origin) to the demo.
+        s.middlewares.use((req, res, next) => {
+          if (req.url !== '/' && !req.url?.startsWith('/?')) return next();
+          res.statusCode = 302;
+          res.setHeader('location', '/demo/');
+          res.end();
         });
       },
     },
   ],
 });
 await server.listen();
-console.log(`\n  social-login demo:  ${origin}/demo/`);
-console.log(`  dev broker (node-oidc-provider): ${broker.issuer}\n`);
+running.push({ close: () => server.close() });
+
+const label = realInstagram ? 'Instagram (real)' : 'Instagram (simulated)';
+console.log(`
+  social-login demo:        ${demoOrigin}/demo/
+  dev broker (OIDC):        ${broker.issuer}   node-oidc-provider, federates to ${label}
+  Auth.js:                  ${authjsBase}/providers
+  ${realInstagram ? 'Instagram:                https://www.instagram.com (real)' : `${label}:    ${instagramSim?.origin}`}
+  Authing (simulated):      ${authing.host}   app id ${authing.appId}
+`);
+
+let stopping = false;
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    await Promise.allSettled(running.reverse().map((r) => r.close()));
+    process.exit(0);
+  });
+}

@@ -11,8 +11,11 @@ export interface Connection {
 /** How a login runs: in a popup, or by navigating the whole page. */
 export type LoginMode = 'popup' | 'redirect';
 
-/** The broker protocol the element speaks. */
-export type Protocol = 'oidc';
+/**
+ * The broker protocol the element speaks: `oidc` (any OpenID Connect broker), `authjs` (an Auth.js
+ * app's routes) or `authing` (Authing's social-connection popup).
+ */
+export type Protocol = 'oidc' | 'authjs' | 'authing';
 
 /** Who logged in. Fields the broker did not send are absent, never invented. */
 export interface LoginUser {

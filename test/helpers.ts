@@ -10,6 +10,12 @@ interface TestEnv {
   callbacks: { module: string; script: string; redirectHost: string };
   hostileOrigin: string;
   version: string;
+  /** The Auth.js base URL (real Auth.js, on this page's origin). */
+  authjs: string;
+  /** The Authing simulator's host and the test application's id. */
+  authing: { host: string; appId: string };
+  /** The simulated Instagram's origin. */
+  instagram: string;
 }
 
 declare global {
@@ -204,4 +210,26 @@ export function byName(el: SocialLogin, name: string): HTMLButtonElement {
   const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(name));
   if (!button) throw new Error(`no button for ${name}`);
   return button;
+}
+
+/**
+ * Arms the simulated Instagram's next consent for this browser: `deny` (the user cancels) or a
+ * simulated account's username.
+ */
+export async function nextConsent(answer: string): Promise<void> {
+  const response = await fetch(`${testEnv().instagram}/__fixture/next-consent?answer=${encodeURIComponent(answer)}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`the simulated Instagram refused to arm "${answer}": HTTP ${response.status}`);
+}
+
+/** The next `login` or `login-error` of `el`, whichever comes first. */
+export function outcomeOf(el: EventTarget): Promise<Event> {
+  return new Promise((resolve) => {
+    const done = (e: Event) => {
+      el.removeEventListener('login', done);
+      el.removeEventListener('login-error', done);
+      resolve(e);
+    };
+    el.addEventListener('login', done);
+    el.addEventListener('login-error', done);
+  });
 }

@@ -2,10 +2,11 @@
  * OpenID Connect authorization code flow with PKCE, for a public client in the browser.
  * Pure protocol: it fetches and validates, and never touches a window.
  */
-import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError, NetworkError } from '../errors.js';
+import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError } from '../errors.js';
 import type { Connection, LoginTokens } from '../events.js';
 import { isLoopback, parseUrl, type LoginConfig } from '../element/config.js';
 import { decodeSegment, randomToken, s256 } from '../flow/random.js';
+import { getJson, type Json } from '../util/get-json.js';
 import { isRecord } from '../util/is-record.js';
 
 /** The parts of the broker's discovery document the widget uses. @internal */
@@ -26,30 +27,10 @@ export interface AuthRequest {
   verifier: string;
 }
 
-type Json = Record<string, unknown>;
 const trimSlash = (s: string) => s.replace(/\/$/, '');
 
 /** Clock tolerance for `exp` and `iat`, in seconds. */
 const SKEW = 60;
-
-async function getJson(url: string, init: RequestInit = {}): Promise<Json> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, credentials: 'omit' });
-  } catch (err) {
-    if (init.signal?.aborted) throw init.signal.reason;
-    throw new NetworkError(`${url} could not be reached.`, undefined, err);
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (init.signal?.aborted) throw init.signal.reason;
-  if (response.ok && isRecord(body)) return body;
-  if (response.status < 500 && isRecord(body) && typeof body.error == 'string') {
-    throw new BrokerError(body.error, typeof body.error_description == 'string' ? body.error_description : undefined);
-  }
-  throw response.ok
-    ? new BrokerError('invalid_response', `${url} sent no JSON object.`)
-    : new NetworkError(`${url} answered HTTP ${response.status}.`, response.status);
-}
 
 const discoveries = new Map<string, Promise<BrokerMetadata>>();
 

@@ -1,7 +1,7 @@
 import { PopupClosedError } from '../errors.js';
 import { randomToken } from '../flow/random.js';
 import { isClosedByUser } from './closed-watch.js';
-import { acceptMessage, channelName, relayedParams } from './message-guard.js';
+import { channelName, relayedParams } from './message-guard.js';
 import { popupFeatures } from './popup-geometry.js';
 
 const POLL = 250;
@@ -38,15 +38,15 @@ export class PopupWindow {
   }
 
   /**
-   * Waits for the authorization response with our state: relayed by our landing page (postMessage
-   * from our popup, or the attempt's BroadcastChannel when COOP cut the opener), or posted by the
-   * broker (`web_message`). Rejects with {@link PopupClosedError} when the user closed the popup
-   * (see closed-watch.ts for how a COOP-severed popup is told apart), or with `signal.reason` on
-   * abort. Every listener, timer and channel is gone when it settles.
+   * Waits for what the popup sends back: a window `message` that `accept` takes (it must check the
+   * origin, the source and the state), the attempt's BroadcastChannel (our landing page relays on it
+   * when Cross-Origin-Opener-Policy cut `window.opener`), or what `peek` reads off the popup when it
+   * is on this origin. Rejects with {@link PopupClosedError} when the user closed the popup (see
+   * closed-watch.ts for how a COOP-severed popup is told apart), or with `signal.reason` on abort.
+   * Every listener, timer and channel is gone when it settles.
    */
-  response(state: string, brokerOrigin: string | undefined, signal: AbortSignal): Promise<Record<string, string>> {
+  response<T>(state: string, signal: AbortSignal, accept: (event: MessageEvent) => T | undefined, peek?: () => T | undefined): Promise<T> {
     return new Promise((resolve, reject) => {
-      const expect = { source: this.window, state, relayOrigin: location.origin, brokerOrigin };
       const channel = new BroadcastChannel(channelName(state));
       const watch = { focusSince: 0, closedSince: 0 };
       const focusEvents = ['focus', 'blur'];
@@ -58,15 +58,17 @@ export class PopupWindow {
         clearInterval(poll);
         done();
       };
-      const accept = (params: Record<string, string> | undefined) => params && settle(() => resolve(params));
-      const onMessage = (event: MessageEvent) => accept(acceptMessage(event, expect));
+      const take = (result: T | undefined) => result && settle(() => resolve(result));
+      const onMessage = (event: MessageEvent) => take(accept(event));
       const onAbort = () => settle(() => reject(signal.reason));
       // Polled, and also run when focus comes and goes, since focus is what tells a close from COOP.
       const check = () => {
+        const seen = peek?.();
+        if (seen) return take(seen);
         if (isClosedByUser(watch, this.window.closed, document.hasFocus(), Date.now())) settle(() => reject(new PopupClosedError()));
       };
       const poll = setInterval(check, POLL);
-      channel.onmessage = (event) => accept(relayedParams(event.data, state));
+      channel.onmessage = (event) => take(relayedParams(event.data, state) as T | undefined);
       addEventListener('message', onMessage);
       for (const type of focusEvents) addEventListener(type, check);
       signal.addEventListener('abort', onAbort);

@@ -103,9 +103,10 @@ export function readConnections(list: RawConfig['connections']): Connection[] {
  * @throws {ConfigError} naming the first attribute at fault
  */
 export function readConfig(raw: RawConfig, page: string): LoginConfig {
-  const protocol = oneOf('protocol', raw.protocol, ['oidc'] as const);
+  const protocol = oneOf('protocol', raw.protocol, ['oidc', 'authjs', 'authing'] as const);
+  const oidc = protocol == 'oidc';
   const broker = (raw.broker ?? '').trim();
-  if (!broker) throw new ConfigError('broker', 'required (the issuer URL).');
+  if (!broker) throw new ConfigError('broker', 'required.');
   const issuer = parseUrl(broker);
   if (!issuer || issuer.search || issuer.hash || !/^https?:$/.test(issuer.protocol)) {
     throw new ConfigError('broker', `"${broker}" is not an absolute URL without query or fragment.`);
@@ -113,8 +114,9 @@ export function readConfig(raw: RawConfig, page: string): LoginConfig {
   if (issuer.protocol == 'http:' && !isLoopback(issuer.hostname)) {
     throw new ConfigError('broker', `"${broker}" must use https (http only on localhost).`);
   }
+  // Auth.js knows its own client; OIDC and Authing (the app id) need one.
   const clientId = (raw.clientId ?? '').trim();
-  if (!clientId) throw new ConfigError('client-id', 'required.');
+  if (!clientId && protocol != 'authjs') throw new ConfigError('client-id', 'required.');
 
   const connections = readConnections(raw.connections);
 
@@ -130,10 +132,13 @@ export function readConfig(raw: RawConfig, page: string): LoginConfig {
   }
 
   const scope = (raw.scope ?? '').trim() || 'openid profile';
-  if (!scope.split(/\s+/).includes('openid')) throw new ConfigError('scope', `"${scope}" must include "openid".`);
+  if (oidc && !scope.split(/\s+/).includes('openid')) throw new ConfigError('scope', `"${scope}" must include "openid".`);
 
   const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);
   if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds up to 86400.`);
+
+  const mode = oneOf('mode', raw.mode, ['popup', 'redirect'] as const);
+  if (mode == 'redirect' && protocol == 'authing') throw new ConfigError('mode', 'authing logs in by popup only.');
 
   return {
     protocol,
@@ -144,7 +149,7 @@ export function readConfig(raw: RawConfig, page: string): LoginConfig {
     redirectUri: redirect.href,
     scope,
     responseMode: oneOf('response-mode', raw.responseMode, ['query', 'web_message'] as const),
-    mode: oneOf('mode', raw.mode, ['popup', 'redirect'] as const),
+    mode,
     fallback: oneOf('fallback', raw.fallback, ['redirect', 'none'] as const),
     timeoutMs: timeout * 1000,
   };

@@ -1,13 +1,13 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { discover } from '../brokers/oidc.js';
 import { PopupWindow } from '../channel/popup-window.js';
 import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode, type Protocol } from '../events.js';
-import { popupLogin } from '../flow/popup-login.js';
-import { claimRedirectResult, redirectLogin } from '../flow/redirect-login.js';
+import { hasRedirect, listsConnections, loadFlows } from '../flow/protocols.js';
+import { claimRedirectResult } from '../flow/redirect-login.js';
 import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
 import { stringsFor } from './strings.js';
 import { styles } from './styles.js';
+import { orAbort } from '../util/or-abort.js';
 
 const warned = new Set<string>();
 /** One console warning per distinct message and page. */
@@ -85,17 +85,23 @@ export class SocialLogin extends ReactiveElement {
     timeout: { type: Number },
     _busy: { state: true },
     _message: { state: true },
+    _listed: { state: true },
   };
 
-  /** The broker protocol. Only `oidc` for now. */
+  /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
   declare protocol: Protocol;
-  /** The broker's OpenID Connect issuer URL; endpoints come from its discovery document. */
+  /**
+   * The broker: for `oidc` the issuer URL (endpoints come from its discovery document); for `authjs`
+   * the Auth.js base URL (`https://app.example.com/api/auth`); for `authing` the application's
+   * host (`https://my-app.authing.cn`).
+   */
   declare broker?: string;
-  /** The public client's id at the broker (required for `oidc`). */
+  /** The public client's id at the broker (`oidc`), or the application id (`authing`); unused by `authjs`. */
   declare clientId?: string;
   /**
    * The social connections, one button each: as an attribute `id:Display Name,id2:Other Name`, as a
-   * property also `{id, name}[]`. Without it, one "Sign in" button and no connection parameter.
+   * property also `{id, name}[]`. Without it: `authjs` and `authing` list the broker's own
+   * connections; `oidc` shows one "Sign in" button and sends no connection parameter.
    */
   declare connections?: string | Connection[];
   /** The authorization parameter that carries the connection id (`kc_idp_hint` for Keycloak); empty: not sent. */
@@ -115,11 +121,15 @@ export class SocialLogin extends ReactiveElement {
 
   declare private _busy?: Connection;
   declare private _message: string;
+  /** The broker's own connections, when the page lists none and the protocol can ask. */
+  declare private _listed?: Connection[];
 
   #attempt?: Attempt;
   #result?: Promise<LoginDetail>;
   #reported?: string;
   #prefetched?: string;
+  /** Which broker `_listed` is (being) read from. */
+  #listing?: string;
   #buttons = part('div', 'buttons');
   #status = part('div', 'error');
   /** What the buttons were last built from. */
@@ -199,16 +209,37 @@ export class SocialLogin extends ReactiveElement {
     }
   }
 
-  #strings() {
-    return stringsFor(this.lang || this.closest('[lang]')?.getAttribute('lang') || 'en');
+  #lang() {
+    return this.lang || this.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
-  /** Starts discovery once the configuration is valid; discover() caches it per broker. */
+  #strings() {
+    return stringsFor(this.#lang());
+  }
+
+  /** Starts discovery once the configuration is valid; the protocol caches it per broker. */
   #prefetch() {
     const config = this.#config();
     if (!(config instanceof SocialLoginError) && config.broker != this.#prefetched) {
       this.#prefetched = config.broker;
-      discover(config.broker).catch(() => (this.#prefetched = undefined));
+      loadFlows(config.protocol)
+        .then((flows) => flows.prefetch?.(config))
+        .catch(() => (this.#prefetched = undefined));
+    }
+  }
+
+  /** Reads the broker's connections when the page lists none; a failure is reported, and a change of broker retries. */
+  #list(config: LoginConfig) {
+    const read = !hasList(this.connections) && listsConnections(config.protocol);
+    const key = read ? [config.protocol, config.broker, config.clientId, this.#lang()].join(' ') : undefined;
+    if (key == this.#listing) return;
+    this.#listing = key;
+    this._listed = undefined;
+    if (read) {
+      loadFlows(config.protocol).then((flows) => flows.connections!(config, this.#lang())).then(
+        (list) => this.#listing == key && (this._listed = list),
+        (err: unknown) => this.#listing == key && ((this.#listing = undefined), this.#fail(err)),
+      );
     }
   }
 
@@ -226,9 +257,12 @@ export class SocialLogin extends ReactiveElement {
         this.#reported = config.message;
         whenParsed(() => this.#fail(config));
       }
-    } else if (this.#reported) {
-      this.#reported = undefined;
-      this._message = '';
+    } else {
+      if (this.#reported) {
+        this.#reported = undefined;
+        this._message = '';
+      }
+      if (!(config instanceof SocialLoginError)) this.#list(config);
     }
     // Frameworks may set broker and client-id after connecting: the redirect result waits for them.
     this.#claim();
@@ -246,15 +280,18 @@ export class SocialLogin extends ReactiveElement {
     const config = this.#config();
     if (config instanceof SocialLoginError) return this.#fail(config, connection);
     if (!this.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
+    // A protocol without a redirect form (authing) cannot fall back.
+    const fallback = config.fallback == 'redirect' && hasRedirect(config.protocol);
     const popup = config.mode == 'popup' ? PopupWindow.open() : null;
-    if (config.mode == 'popup' && !popup && config.fallback == 'none') return this.#fail(new PopupBlockedError(), connection, 'popup');
+    if (config.mode == 'popup' && !popup && !fallback) return this.#fail(new PopupBlockedError(), connection, 'popup');
 
-    this.#run({ connection, mode: config.mode, popup }, config.timeoutMs, (attempt) => {
+    this.#run({ connection, mode: config.mode, popup }, config.timeoutMs, async (attempt) => {
       const { signal } = attempt.controller;
-      const redirect = () => ((attempt.mode = 'redirect'), redirectLogin(config, connection, this.id, signal));
+      const flows = await orAbort(loadFlows(config.protocol), signal);
+      const redirect = () => ((attempt.mode = 'redirect'), flows.redirect!(config, connection, this.id, signal));
       return popup
-        ? popupLogin(config, connection, popup, signal).catch((err: unknown) =>
-            err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err),
+        ? flows.popup(config, connection, popup, signal).catch((err: unknown) =>
+            err instanceof PopupBlockedError && fallback ? redirect() : Promise.reject(err),
           )
         : redirect();
     });
@@ -311,7 +348,9 @@ export class SocialLogin extends ReactiveElement {
   #fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
     const error = err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err);
     if (error.code == 'invalid_config') warnOnce(`${error.message} (invalid_config)`);
-    this._message = this.#strings().errors[error.code];
+    // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
+    const reason = error instanceof BrokerError && error.description;
+    this._message = this.#strings().errors[error.code] + (reason ? ` ${reason}` : '');
     this.#flush();
     this.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));
     return error;
@@ -335,8 +374,10 @@ export class SocialLogin extends ReactiveElement {
     try {
       list = readConnections(this.connections);
     } catch {
-      // Reported by updated(); no buttons until the attribute is fixed.
+      // Reported by willUpdate(); no buttons until the attribute is fixed.
     }
+    // Buttons of the broker's own list appear once it is read.
+    if (!hasList(this.connections) && listsConnections(this.protocol)) list = this._listed ?? [];
     const key = JSON.stringify([list, s.signIn]);
     if (key != this.#built) {
       this.#built = key;
@@ -359,6 +400,9 @@ export class SocialLogin extends ReactiveElement {
     this.#status.textContent = this._message;
   }
 }
+
+/** Whether the page lists connections itself. */
+const hasList = (connections: string | Connection[] | undefined) => !!(typeof connections == 'string' ? connections.trim() : connections?.length);
 
 /** A new element with a `part` name. */
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string): HTMLElementTagNameMap[K] {

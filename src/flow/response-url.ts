@@ -1,9 +1,9 @@
 /** Response parameters removed from the address bar once read. */
-const RESPONSE_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri'];
+const RESPONSE_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri', 'session'];
 
 /**
  * The authorization response in this page's query when its `state` starts with `prefix` (so it
- * belongs to the widget) and it has a `code` or an `error`. The response parameters are then removed
+ * belongs to the widget) and it has a `code`, an `error`, or `session` (Auth.js made the session). The response parameters are then removed
  * from the address bar with `history.replaceState`, keeping every other part of the URL, so a reload
  * or a copied link cannot replay them.
  * @internal
@@ -11,7 +11,7 @@ const RESPONSE_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'erro
 export function takeResponse(prefix: string): Record<string, string> | undefined {
   const url = new URL(location.href);
   const query = url.searchParams;
-  if (!query.get('state')?.startsWith(prefix) || !(query.has('code') || query.has('error'))) return undefined;
+  if (!query.get('state')?.startsWith(prefix) || !(query.has('code') || query.has('error') || query.has('session'))) return undefined;
   const params = Object.fromEntries(query);
   for (const name of RESPONSE_PARAMS) query.delete(name);
   history.replaceState(history.state, '', url);

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
-import { STRINGS, type LoginErrorCode, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
+import { BrokerError, STRINGS, type LoginErrorCode, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
 import {
   HELD,
   SHOWN,
@@ -165,7 +165,9 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
         expect(error.detail.mode).to.equal('popup');
         expect(error.detail.error.code).to.equal(c.code);
         c.check?.(error);
-        expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(STRINGS.en.errors[c.code]);
+        // The live region says what failed in the page's language, then the broker's own reason if it gave one.
+        const reason = error.detail.error instanceof BrokerError ? error.detail.error.description : undefined;
+        expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(STRINGS.en.errors[c.code] + (reason ? ` ${reason}` : ''));
       }
       const after = tracker.live();
       // A removed element also lets go of its own page listener: fewer is fine, more is a leak.

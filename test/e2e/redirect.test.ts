@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { SocialLogin } from '../../src/element/social-login.js';
-import { TRANSACTION_KEY } from '../../src/flow/redirect-login.js';
+import { TRANSACTION_KEY } from '../../src/flow/transaction.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import type { HostLog } from '../fixtures/redirect-host.js';
 import { COOP, HELD, SHOWN, realClick, release, releaseAll, testEnv, until, waitForHeld } from '../helpers.js';

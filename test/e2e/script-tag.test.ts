@@ -4,7 +4,7 @@
  * its own landing page.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import type { LoginEvent } from '../../src/index.js';
+import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import { realClick, spyOnOpen, testEnv, until } from '../helpers.js';
 
 const env = testEnv();
@@ -56,7 +56,10 @@ describe('dist/social-login.min.js', () => {
     document.body.append(el);
     try {
       await el.updateComplete;
-      const login = oneEvent(el, 'login') as Promise<LoginEvent>;
+      const login = Promise.race([
+        oneEvent(el, 'login') as Promise<LoginEvent>,
+        oneEvent(el, 'login-error').then((e) => Promise.reject(new Error(`login-error: ${(e as LoginErrorEvent).detail.message}`))),
+      ]);
       await realClick(el.shadowRoot!.querySelector('button')!);
       const { detail } = await login;
       expect(detail.user.id).to.equal('instagram|17841400000000001');

@@ -1,0 +1,81 @@
+/**
+ * Redirect mode's memory: the whole page goes to the broker and comes back, and the attempt's
+ * secrets survive the trip in one sessionStorage entry (this tab only), deleted as soon as it is used.
+ */
+import type { AuthRequest } from '../brokers/oidc.js';
+import type { LoginConfig } from '../element/config.js';
+import { ConfigError } from '../errors.js';
+import type { Connection, Protocol } from '../events.js';
+import { orAbort } from '../util/or-abort.js';
+
+/** Every redirect attempt's state starts with this, so a page can tell the response is the widget's. @internal */
+export const REDIRECT_STATE_PREFIX = 'slr_';
+
+/** The one sessionStorage key the widget writes. @internal */
+export const TRANSACTION_KEY = 'social-login:transaction';
+
+/** A redirect attempt in flight, as kept in sessionStorage. @internal */
+export interface Transaction extends AuthRequest {
+  connection: Connection;
+  protocol: Protocol;
+  broker: string;
+  clientId: string;
+  redirectUri: string;
+  /** The `id` of the element that started it; empty: the first element with the same broker and client. */
+  element: string;
+  /** The page to come back to (where the click was). */
+  returnTo: string;
+  /** When the attempt expires, in ms since the epoch (the element's `timeout`). */
+  expiresAt: number;
+  /** The broker's response, when a callback page on another path forwarded it here. */
+  response?: Record<string, string>;
+}
+
+/** The saved transaction, if there is a readable one. @internal */
+export function readTransaction(): Transaction | undefined {
+  try {
+    const tx = JSON.parse(sessionStorage.getItem(TRANSACTION_KEY)!) as Transaction | null;
+    if (tx?.state) return tx;
+  } catch {
+    // Storage unavailable or the entry unreadable: there is no transaction to use.
+  }
+  return undefined;
+}
+
+/** Deletes the saved transaction. @internal */
+export const removeTransaction = (): void => {
+  try {
+    sessionStorage.removeItem(TRANSACTION_KEY);
+  } catch {
+    // Storage unavailable: nothing was stored.
+  }
+};
+
+/**
+ * Saves the transaction of `request` and leaves the page with `go` (a navigation to the broker).
+ * Settles only by failing, or when `signal` aborts, which also deletes the transaction: success is
+ * the page going away.
+ * @internal
+ */
+export function leavePage(config: LoginConfig, connection: Connection, element: string, request: AuthRequest, go: () => void, signal: AbortSignal): Promise<never> {
+  if (signal.aborted) throw signal.reason;
+  const tx: Transaction = {
+    ...request,
+    connection,
+    protocol: config.protocol,
+    broker: config.broker,
+    clientId: config.clientId,
+    redirectUri: config.redirectUri,
+    element,
+    returnTo: location.href,
+    expiresAt: Date.now() + config.timeoutMs,
+  };
+  try {
+    sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify(tx));
+  } catch {
+    throw new ConfigError('mode', 'redirect needs sessionStorage.');
+  }
+  signal.addEventListener('abort', () => readTransaction()?.state == tx.state && removeTransaction(), { once: true });
+  go();
+  return orAbort(new Promise<never>(() => {}), signal);
+}

@@ -1,0 +1,98 @@
+/**
+ * protocol="authing", end to end against the Authing simulator (test/authing/authing-sim.mjs: the
+ * wire formats of Authing Guard and authing-js-sdk, federating to the simulated Instagram).
+ */
+import { expect } from '@open-wc/testing';
+import '../../src/define.js';
+import { AccessDeniedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
+import { byName, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until } from '../helpers.js';
+
+const env = testEnv();
+const authing = { protocol: 'authing', broker: env.authing.host, 'client-id': env.authing.appId };
+const listed = (el: HTMLElement) => until(() => el.shadowRoot!.querySelector('button'), "the application's connections to be listed");
+
+describe('<social-login protocol="authing">', () => {
+  it('lists the social connections of the application config by display name', async () => {
+    const el = await mountWidget(authing);
+    await listed(el);
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).to.deep.equal([
+      'Continue with Instagram',
+      'Continue with Instagram (members)',
+    ]);
+  });
+
+  it('logs in through the popup: the user and Authing\'s token, from Authing\'s origin and our popup only', async () => {
+    const open = spyOnOpen();
+    try {
+      const el = await mountWidget(authing);
+      await listed(el);
+      const outcome = outcomeOf(el);
+      await realClick(byName(el, 'Instagram'));
+      const event = await outcome;
+      expect(event.type, (event as LoginErrorEvent).detail?.message).to.equal('login');
+      const { detail } = event as LoginEvent;
+      expect(detail).to.include({ mode: 'popup', protocol: 'authing' });
+      expect(detail.connection).to.deep.equal({ id: 'instagram', name: 'Instagram' });
+      expect(detail.user.name).to.equal('Ada Lovelace');
+      expect(detail.user.id).to.match(/^[0-9a-f]{24}$/);
+      expect(detail.user).to.not.have.property('email');
+      expect(detail.tokens!.idToken!.split('.')).to.have.length(3);
+      expect(detail.tokens!.expiresAt).to.be.greaterThan(Date.now() / 1000);
+      expect(detail.profile).to.not.have.property('token');
+      await until(() => open.calls[0]?.popup?.closed, 'the popup to close');
+    } finally {
+      open.restore();
+    }
+  });
+
+  it('shows the broker\'s refusal when a login-only connection meets an identity without an account', async () => {
+    await nextConsent('new.visitor');
+    const el = await mountWidget(authing);
+    await listed(el);
+    const outcome = outcomeOf(el);
+    await realClick(byName(el, 'members'));
+    const event = (await outcome) as LoginErrorEvent;
+    expect(event.type).to.equal('login-error');
+    expect(event.detail.code).to.equal('access_denied');
+    expect(event.detail.error).to.be.instanceOf(AccessDeniedError);
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('only logs in existing members');
+  });
+
+  it('ignores a look-alike result posted by another origin, and still logs in', async () => {
+    const el = await mountWidget(authing);
+    await listed(el);
+    const outcome = outcomeOf(el);
+    await realClick(byName(el, 'Instagram'));
+    // The page itself (wrong origin and wrong source) posts a forged success.
+    postMessage({ code: 200, message: '', data: { id: 'forged', name: 'Mallory', token: 'x.y.z' }, event: { source: 'authing', eventType: 'socialLogin' } }, '*');
+    const event = (await outcome) as LoginEvent;
+    expect(event.type).to.equal('login');
+    expect(event.detail.user.id).to.not.equal('forged');
+  });
+
+  it('reports invalid_config for mode="redirect" (Authing\'s popup login has no redirect form)', async () => {
+    // Listening before the element connects: the error comes as soon as the document is parsed.
+    const el = document.createElement('social-login');
+    const outcome = outcomeOf(el);
+    for (const [k, v] of Object.entries({ ...authing, mode: 'redirect', 'redirect-uri': env.callbacks.module })) el.setAttribute(k, v);
+    document.body.append(el);
+    const event = (await outcome) as LoginErrorEvent;
+    el.remove();
+    expect(event.detail.code).to.equal('invalid_config');
+    expect(event.detail.message).to.contain('"mode"');
+  });
+
+  it('reports popup_blocked instead of falling back when the popup cannot open', async () => {
+    const el = await mountWidget({ ...authing, connections: 'instagram:Instagram' });
+    const original = window.open;
+    window.open = () => null;
+    try {
+      const outcome = outcomeOf(el);
+      byName(el, 'Instagram').click();
+      const event = (await outcome) as LoginErrorEvent;
+      expect(event.detail.code).to.equal('popup_blocked');
+    } finally {
+      window.open = original;
+    }
+  });
+});
