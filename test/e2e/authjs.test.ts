@@ -12,6 +12,41 @@ import { mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, unt
 const env = testEnv();
 const authjs = { protocol: 'authjs', broker: env.authjs, 'client-id': '' };
 
+type HostWindow = Window & { hostLog: HostLog };
+
+/**
+ * Clicks Instagram on a host page in an iframe (a redirect takes the whole page away) whose widget
+ * has `attrs`, after `prepare(window)`, and returns the page that came back with an outcome.
+ */
+async function loginInFrame(attrs: Record<string, string>, prepare?: (win: HostWindow) => void): Promise<HostWindow> {
+  const frame = document.createElement('iframe');
+  frame.dataset.cfg = JSON.stringify({ ...authjs, connections: 'instagram:Instagram', ...attrs });
+  frame.src = env.callbacks.redirectHost;
+  document.body.append(frame);
+  const host = () => {
+    try {
+      const win = frame.contentWindow as HostWindow;
+      return win.location.origin == location.origin && win.hostLog?.ready ? win : undefined;
+    } catch {
+      return undefined; // At Auth.js's or Instagram's pages.
+    }
+  };
+  try {
+    const first = await until(host, 'the host page');
+    // The frame's Window stays the same object across navigations: each page has its own log.
+    const firstLog = first.hostLog;
+    prepare?.(first);
+    (first.document.querySelector('social-login') as SocialLogin).shadowRoot!.querySelector('button')!.click();
+    return await until(() => {
+      const win = host();
+      return win && win.hostLog !== firstLog && win.hostLog.events.some((e) => e.type == 'login' || e.type == 'login-error') ? win : undefined;
+    }, 'the host page to come back with an outcome');
+  } finally {
+    // The page's log stays readable after the frame goes.
+    setTimeout(() => frame.remove(), 0);
+  }
+}
+
 afterEach(async () => {
   // Each test logs in from scratch.
   const { csrfToken } = (await (await fetch(`${env.authjs}/csrf`)).json()) as { csrfToken: string };
@@ -70,66 +105,19 @@ describe('<social-login protocol="authjs">', () => {
   });
 
   it('logs in by redirect (mode="redirect"): the page posts the form and completes on return', async () => {
-    const frame = document.createElement('iframe');
-    frame.dataset.cfg = JSON.stringify({ ...authjs, mode: 'redirect', connections: 'instagram:Instagram' });
-    frame.src = env.callbacks.redirectHost;
-    document.body.append(frame);
-    try {
-      type HostWindow = Window & { hostLog: HostLog };
-      const host = () => {
-        try {
-          const win = frame.contentWindow as HostWindow;
-          return win.location.origin == location.origin && win.hostLog?.ready ? win : undefined;
-        } catch {
-          return undefined;
-        }
-      };
-      const first = await until(host, 'the host page');
-      const firstLog = first.hostLog;
-      (first.document.querySelector('social-login') as SocialLogin).shadowRoot!.querySelector('button')!.click();
-      const back = await until(() => {
-        const win = host();
-        return win && win.hostLog !== firstLog && win.hostLog.events.some((e) => e.type == 'login' || e.type == 'login-error') ? win : undefined;
-      }, 'the host page to come back with an outcome');
-      const event = back.hostLog.events.find((e) => e.type == 'login' || e.type == 'login-error') as LoginEvent;
-      expect(event.type, (event as unknown as LoginErrorEvent).detail.message).to.equal('login');
-      expect(event.detail).to.include({ mode: 'redirect', protocol: 'authjs' });
-      expect(event.detail.user.id).to.equal('17841400000000001');
-      expect(back.location.search, 'state and session are gone from the URL').to.equal('');
-      expect(sessionStorage.length).to.equal(0);
-    } finally {
-      frame.remove();
-    }
+    const back = await loginInFrame({ mode: 'redirect' });
+    const event = back.hostLog.events.find((e) => e.type == 'login' || e.type == 'login-error') as LoginEvent;
+    expect(event.type, (event as unknown as LoginErrorEvent).detail.message).to.equal('login');
+    expect(event.detail).to.include({ mode: 'redirect', protocol: 'authjs' });
+    expect(event.detail.user.id).to.equal('17841400000000001');
+    expect(back.location.search, 'state and session are gone from the URL').to.equal('');
+    expect(sessionStorage.length).to.equal(0);
   });
 
   it('falls back to a redirect when the popup is blocked', async () => {
-    const frame = document.createElement('iframe');
-    frame.dataset.cfg = JSON.stringify({ ...authjs, connections: 'instagram:Instagram' });
-    frame.src = env.callbacks.redirectHost;
-    document.body.append(frame);
-    try {
-      type HostWindow = Window & { hostLog: HostLog };
-      const host = () => {
-        try {
-          const win = frame.contentWindow as HostWindow;
-          return win.location.origin == location.origin && win.hostLog?.ready ? win : undefined;
-        } catch {
-          return undefined;
-        }
-      };
-      const first = await until(host, 'the host page');
-      const firstLog = first.hostLog;
-      first.open = () => null;
-      (first.document.querySelector('social-login') as SocialLogin).shadowRoot!.querySelector('button')!.click();
-      const back = await until(() => {
-        const win = host();
-        return win && win.hostLog !== firstLog && win.hostLog.events.some((e) => e.type == 'login' || e.type == 'login-error') ? win : undefined;
-      }, 'the host page to come back with an outcome');
-      const event = back.hostLog.events.find((e) => e.type == 'login' || e.type == 'login-error') as LoginEvent;
-      expect(event.type).to.equal('login');
-      expect(event.detail.mode).to.equal('redirect');
-    } finally {
-      frame.remove();
-    }
+    const back = await loginInFrame({}, (win) => (win.open = () => null));
+    const event = back.hostLog.events.find((e) => e.type == 'login' || e.type == 'login-error') as LoginEvent;
+    expect(event.type).to.equal('login');
+    expect(event.detail.mode).to.equal('redirect');
   });
 });
