@@ -26,7 +26,8 @@
  */
 import express from 'express';
 import { randomBytes } from 'node:crypto';
-import Provider, { interactionPolicy } from 'oidc-provider';
+import Provider from 'oidc-provider';
+import { widgetBrokerConfig } from '../test/broker/provider-config.mjs';
 
 /** @typedef {{ identifier: string, displayName: string, upstream: 'instagram', loginOnly: boolean, association: 'none' | 'field' }} Connection */
 /** @typedef {{ authorization: string, token: string, userinfo: string, clientId: string, clientSecret: string, scope?: string }} Upstream */
@@ -105,34 +106,8 @@ export async function startDevBroker({ port = 0, host = '127.0.0.1', issuerHost 
   /** @type {Map<string, any>} interaction uid → its result, waiting for the browser at /interaction/:uid/federated */
   const outcomes = new Map();
 
-  const policy = interactionPolicy.base();
-  // Every authorization request goes through the login page (a social login always asks upstream).
-  policy.get('login').checks.push(
-    new interactionPolicy.Check('social_login', 'every request federates to its connection', (ctx) =>
-      ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
-    ),
-  );
-
   const provider = new Provider(issuer, {
-    clients: clients.map((c) => ({ ...c, token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], response_types: ['code'] })),
-    pkce: { required: () => true },
-    extraParams: ['connection'],
-    features: {
-      devInteractions: { enabled: false },
-      webMessageResponseMode: { enabled: true, ack: 'individual-draft-01' },
-    },
-    claims: { openid: ['sub'], profile: ['name', 'picture', 'preferred_username'], email: ['email'] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
-    interactions: { policy, url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    // First-party clients: consent is implied, as it is for a broker's own login widget.
-    async loadExistingGrant(ctx) {
-      const existing = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
-      if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-      grant.addOIDCScope('openid profile email');
-      await grant.save();
-      return grant;
-    },
+    ...widgetBrokerConfig({ clients, cookieKeys: [randomBytes(32).toString('base64url')] }),
     async findAccount(_ctx, sub) {
       const account = accountsBySub.get(sub);
       if (!account) return undefined;
@@ -146,7 +121,6 @@ export async function startDevBroker({ port = 0, host = '127.0.0.1', issuerHost 
         },
       };
     },
-    clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((u) => new URL(u).origin === origin),
     renderError: async (ctx, out) => {
       ctx.type = 'html';
       ctx.body = page('Login error', `<h1>Login error</h1><p><code>${esc(String(out.error))}</code>: ${esc(String(out.error_description ?? ''))}</p>`);

@@ -28,7 +28,8 @@
  * disarms. Faults apply only to the browser (User-Agent) that armed them.
  */
 import express from 'express';
-import Provider, { interactionPolicy } from 'oidc-provider';
+import Provider from 'oidc-provider';
+import { widgetBrokerConfig } from './provider-config.mjs';
 
 /** @typedef {{ sub: string, name: string, email?: string, picture?: string, preferred_username?: string }} Account */
 
@@ -56,45 +57,12 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
   const issuer = `http://${issuerHost}:${actualPort}`;
   server.close();
 
-  const policy = interactionPolicy.base();
-  // Every authorization request goes through the login page (a social login always asks the
-  // upstream), so a session left by an earlier test never skips the connection's behaviour.
-  policy.get('login').checks.push(
-    new interactionPolicy.Check('social_login', 'every request federates to its connection', (ctx) =>
-      ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
-    ),
-  );
-
   const provider = new Provider(issuer, {
-    clients: clients.map((c) => ({
-      ...c,
-      token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-    })),
-    pkce: { required: () => true },
-    extraParams: ['connection'],
-    features: {
-      devInteractions: { enabled: false },
-      webMessageResponseMode: { enabled: true, ack: 'individual-draft-01' },
-    },
-    claims: { openid: ['sub'], profile: ['name', 'picture', 'preferred_username'], email: ['email'] },
-    cookies: { keys: ['test-only-cookie-key-not-secret'] },
-    interactions: { policy, url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    // First-party client: consent is implied, as it is for a broker's own login widget.
-    async loadExistingGrant(ctx) {
-      const existing = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
-      if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-      grant.addOIDCScope('openid profile email');
-      await grant.save();
-      return grant;
-    },
+    ...widgetBrokerConfig({ clients, cookieKeys: ['test-only-cookie-key-not-secret'] }),
     async findAccount(_ctx, sub) {
       const account = Object.values(ACCOUNTS).find((a) => a.sub === sub);
       return account && { accountId: sub, claims: () => account };
     },
-    clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((u) => new URL(u).origin === origin),
     renderError: async (ctx, out) => {
       ctx.type = 'text/plain';
       ctx.body = `${out.error}: ${out.error_description ?? ''}`;
