@@ -11,6 +11,7 @@ import { startAuthingSim } from './test/authing/authing-sim.mjs';
 import { startInstagramSim } from './test/upstream/instagram-sim.mjs';
 import { countReporter } from './test/count-reporter.mjs';
 import { windowsPlugin } from './test/commands/windows.mjs';
+import { figuresPlugin } from './test/commands/figures.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -72,6 +73,8 @@ const env = {
   authjs: `${origin}/api/auth`,
   authing: { host: authing.origin, appId: authingApp.appId },
   instagram: instagram.origin,
+  // The adversarial suite's seed: random per run, printed with its figures; FUZZ_SEED replays one.
+  fuzzSeed: Number(process.env.FUZZ_SEED) || Math.floor(Math.random() * 2 ** 30),
 };
 
 // Browsers keep their profiles and caches inside the project, not in the user's home.
@@ -149,6 +152,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', define: { __VERSION__: JSON.stringify(version) } }),
     windowsPlugin(),
+    figuresPlugin(),
     {
       name: 'stop-test-servers',
       serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close(), instagram.close(), authing.close()]).then(() => void xvfb?.kill()),

@@ -16,6 +16,8 @@ interface TestEnv {
   authing: { host: string; appId: string };
   /** The simulated Instagram's origin. */
   instagram: string;
+  /** The adversarial suite's seed (random per run; `FUZZ_SEED` replays one). */
+  fuzzSeed: number;
 }
 
 declare global {
@@ -93,10 +95,16 @@ export const SHOWN = HELD.replace('held-', 'shown-');
 /** Like {@link SHOWN}, with `Cross-Origin-Opener-Policy: same-origin` on the broker's page. */
 export const COOP = HELD.replace('held-', 'coop-');
 
+/**
+ * Like {@link HELD}, but the login popup first shows the broker's forging page, which posts forged
+ * responses to the opener from the popup itself (test/fixtures/forge/).
+ */
+export const FUZZ = HELD.replace('held-', 'fuzz-');
+
 /** The broker's held (waiting) interactions of this page, with the state of each authorization request. */
 export async function heldInteractions(issuer = testEnv().issuer): Promise<Held[]> {
   const all: Held[] = await (await fetch(`${issuer}/__fixture/held`)).json();
-  return all.filter((h) => [HELD, SHOWN, COOP].includes(h.connection));
+  return all.filter((h) => [HELD, SHOWN, COOP, FUZZ].includes(h.connection));
 }
 
 /** Waits for the broker to hold one interaction and returns it. */

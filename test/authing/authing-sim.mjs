@@ -25,6 +25,7 @@
  * mode: an identity with no account is refused).
  */
 import express from 'express';
+import { serveForge } from '../fixtures/forge/serve.mjs';
 import { createHmac, randomBytes } from 'node:crypto';
 
 /** @typedef {{ identifier: string, displayName: string, name?: string, name_en?: string, provider?: string, loginOnly?: boolean }} SimConnection */
@@ -76,6 +77,8 @@ export async function startAuthingSim({ port = 0, host = '127.0.0.1', hostname =
 
   const app = express();
   app.disable('x-powered-by');
+  // The adversarial suite's forging page, on Authing's origin (a second window of the right origin).
+  app.get('/__forge/:file', (req, res, next) => void (serveForge(req.path, res) || next()));
   app.get('/api/v2/applications/:appId/public-config', (req, res) => {
     const found = apps.find((a) => a.appId == req.params.appId);
     const from = req.headers.origin;

@@ -18,6 +18,10 @@
  *   for the release on its `/continue` step, so the window is at the broker's page meanwhile;
  * - `coop-<tag>`: like `shown-<tag>`, with `Cross-Origin-Opener-Policy: same-origin` on that page
  *   (as Google's and Facebook's login pages send), which cuts the popup off from its opener;
+ * - `fuzz-<tag>`: like `held-<tag>`, but the popup first shows the broker's forging page
+ *   (`/__forge/forge.html`, test/fixtures/forge/), which posts forged responses to the opener from
+ *   the login popup itself (wrong states only: a broker page with the real one *is* the response),
+ *   as many as `POST /__fixture/forge-in-popup?n=N&seed=S` armed for the browser (default 1000);
  * - anything else: the broker answers `error=invalid_request` naming the unknown connection.
  *
  * Fixture endpoints (CORS open, loopback only): `GET /__fixture/held` lists held interactions with
@@ -29,6 +33,7 @@
  */
 import express from 'express';
 import Provider from 'oidc-provider';
+import { serveForge } from '../fixtures/forge/serve.mjs';
 import { widgetBrokerConfig } from './provider-config.mjs';
 
 /** @typedef {{ sub: string, name: string, email?: string, picture?: string, preferred_username?: string }} Account */
@@ -88,6 +93,14 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
     h.release(String(req.query.outcome ?? 'login'));
     res.json({ released: req.params.uid });
   });
+  /** @type {Map<string, { n: number, seed: number }>} */
+  const forgeInPopup = new Map();
+  app.post('/__fixture/forge-in-popup', (req, res) => {
+    const armed = { n: Number(req.query.n ?? 1000), seed: Number(req.query.seed ?? 1) };
+    forgeInPopup.set(String(req.headers['user-agent']), armed);
+    res.json({ armed });
+  });
+  app.get('/__forge/:file', (req, res, next) => void (serveForge(req.path, res) || next()));
   app.post('/__fixture/token-failure', (req, res) => {
     const kind = String(req.query.kind ?? '500');
     // Faults are per browser (User-Agent): the browsers run their tests against one broker at once.
@@ -108,6 +121,12 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
     const details = await provider.interactionDetails(req, res).catch(next);
     if (!details) return;
     const connection = String(details.params.connection);
+    if (connection.startsWith('fuzz-')) {
+      const { n, seed } = forgeInPopup.get(String(req.headers['user-agent'])) ?? { n: 1000, seed: 1 };
+      const then = `/interaction/${details.uid}/continue`;
+      const q = new URLSearchParams({ target: 'opener', state: String(details.params.state ?? ''), n: String(n), seed: String(seed), right: '0', then });
+      return void res.redirect(`/__forge/forge.html?${q}`);
+    }
     if (!/^(coop|shown)(-[\w-]+)?$/.test(connection)) return next();
     // A login page that isolates itself: the popup's opener reads it as closed from here on.
     if (connection.startsWith('coop')) res.set('cross-origin-opener-policy', 'same-origin');
@@ -125,7 +144,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
       const connection = String(details.params.connection ?? '');
       let outcome = 'login';
       if (connection === 'denied') outcome = 'deny';
-      else if (/^(held|coop|shown)(-[\w-]+)?$/.test(connection)) {
+      else if (/^(held|coop|shown|fuzz)(-[\w-]+)?$/.test(connection)) {
         outcome = await new Promise((resolve) => {
           const timer = setTimeout(() => resolve('deny'), HOLD_LIMIT_MS);
           held.set(details.uid, {

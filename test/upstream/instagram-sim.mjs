@@ -46,8 +46,10 @@
  * Consent: without `autoConsent` the authorize page is an HTML page (bannered as simulated) where the
  * user picks one of the simulated accounts and presses Allow or Cancel (a plain form). With
  * `autoConsent` it answers at once as `ada.codes`, unless a one-shot override was armed by
- * `POST /__fixture/next-consent?answer=deny|<username>` (CORS `*`): per User-Agent, because the
+ * `POST /__fixture/next-consent?answer=deny|hold|<username>` (CORS `*`): per User-Agent, because the
  * browsers run their tests against one simulator at once. `GET /__fixture/next-consent` shows what is armed.
+ * `hold` keeps the authorize request waiting (the user still on Instagram's page) until
+ * `POST /__fixture/release-consent?answer=deny|<username>`; `GET /__fixture/held-consent` tells whether one waits.
  */
 import express from 'express';
 import { randomBytes } from 'node:crypto';
@@ -93,6 +95,8 @@ export async function startInstagramSim({ port = 0, host = '127.0.0.1', hostname
   const tokens = new Map();
   /** @type {Map<string, string>} User-Agent → 'deny' | username, one-shot */
   const nextConsent = new Map();
+  /** @type {Map<string, (answer: string) => void>} the held consent of each browser (User-Agent) */
+  const heldConsent = new Map();
 
   const app = express();
   app.disable('x-powered-by');
@@ -118,7 +122,7 @@ export async function startInstagramSim({ port = 0, host = '127.0.0.1', hostname
   };
 
   // --- www.instagram.com/oauth/authorize (and api.instagram.com's older path, same handler) ---
-  app.get(['/oauth/authorize', '/oauth/authorize/'], (req, res) => {
+  app.get(['/oauth/authorize', '/oauth/authorize/'], async (req, res) => {
     const q = /** @type {Record<string, string>} */ (req.query);
     const client = clientById.get(String(q.client_id ?? ''));
     if (!client) return oauthError(res, 'Invalid platform app');
@@ -133,8 +137,17 @@ export async function startInstagramSim({ port = 0, host = '127.0.0.1', hostname
 
     if (autoConsent) {
       const agent = String(req.headers['user-agent']);
-      const answer = nextConsent.get(agent) ?? 'ada.codes';
+      let answer = nextConsent.get(agent) ?? 'ada.codes';
       nextConsent.delete(agent);
+      if (answer === 'hold') {
+        // The user is "still on Instagram's page" until the test releases the consent.
+        answer = await new Promise((resolve) => {
+          const timer = setTimeout(() => resolve('deny'), 60_000);
+          heldConsent.set(agent, (/** @type {string} */ a) => (clearTimeout(timer), resolve(a)));
+        });
+        heldConsent.delete(agent);
+        if (req.socket.destroyed) return;
+      }
       if (answer === 'deny') return back(res, redirectUri, { ...DENIED, state: request.state });
       const user = SIM_USERS.find((u) => u.username === answer) ?? /** @type {SimUser} */ (SIM_USERS[0]);
       return back(res, redirectUri, { code: issueCode(request, user), state: request.state });
@@ -247,13 +260,19 @@ export async function startInstagramSim({ port = 0, host = '127.0.0.1', hostname
   });
   app.post('/__fixture/next-consent', (req, res) => {
     const answer = String(req.query.answer ?? '');
-    if (answer !== 'deny' && !SIM_USERS.some((u) => u.username === answer)) {
-      return void res.status(400).json({ error: `answer must be "deny" or one of ${SIM_USERS.map((u) => u.username).join(', ')}` });
+    if (answer !== 'deny' && answer !== 'hold' && !SIM_USERS.some((u) => u.username === answer)) {
+      return void res.status(400).json({ error: `answer must be "deny", "hold" or one of ${SIM_USERS.map((u) => u.username).join(', ')}` });
     }
     nextConsent.set(String(req.headers['user-agent']), answer);
     res.json({ armed: answer });
   });
   app.get('/__fixture/next-consent', (_req, res) => void res.json(Object.fromEntries(nextConsent)));
+  app.get('/__fixture/held-consent', (req, res) => void res.json({ held: heldConsent.has(String(req.headers['user-agent'])) }));
+  app.post('/__fixture/release-consent', (req, res) => {
+    const release = heldConsent.get(String(req.headers['user-agent']));
+    release?.(String(req.query.answer ?? 'ada.codes'));
+    res.status(release ? 200 : 404).json({ released: !!release });
+  });
   app.get('/', (_req, res) => void res.type('html').send(page('Simulated Instagram', `<p>Endpoints: <code>/oauth/authorize</code>, <code>/oauth/access_token</code>, <code>/me</code>.</p>`)));
 
   const server = await new Promise((resolve, reject) => {
@@ -272,6 +291,7 @@ export async function startInstagramSim({ port = 0, host = '127.0.0.1', hostname
     close: () =>
       /** @type {Promise<void>} */ (
         new Promise((resolve) => {
+          for (const release of heldConsent.values()) release('deny');
           server.closeAllConnections?.();
           server.close(() => resolve());
         })
