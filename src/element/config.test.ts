@@ -71,6 +71,12 @@ describe('readConfig', () => {
     ['a connection-param with "&"', { ...valid, connectionParam: 'a&b' }, 'connection-param'],
     ['a cross-origin redirect-uri', { ...valid, redirectUri: 'https://evil.example/cb' }, 'redirect-uri'],
     ['a redirect-uri with a fragment', { ...valid, redirectUri: '/cb#x' }, 'redirect-uri'],
+    ['a protocol-relative redirect-uri', { ...valid, redirectUri: '//evil.example/cb' }, 'redirect-uri'],
+    ['a backslashed redirect-uri', { ...valid, redirectUri: '\\\\evil.example/cb' }, 'redirect-uri'],
+    ['a redirect-uri with userinfo to another host', { ...valid, redirectUri: 'https://shop.example@evil.example/cb' }, 'redirect-uri'],
+    ['a javascript: redirect-uri', { ...valid, redirectUri: 'javascript:alert(1)' }, 'redirect-uri'],
+    ['a data: redirect-uri', { ...valid, redirectUri: 'data:text/html,x' }, 'redirect-uri'],
+    ['a ".." connection id', { ...valid, connections: '..:Up' }, 'connections'],
     ['a scope without openid', { ...valid, scope: 'profile email' }, 'scope'],
     ['an unknown response-mode', { ...valid, responseMode: 'fragment' }, 'response-mode'],
     ['an unknown mode', { ...valid, mode: 'tab' }, 'mode'],
@@ -86,6 +92,13 @@ describe('readConfig', () => {
       expect(error.message).to.contain(`"${attribute}"`);
     });
   }
+
+  it('refuses a plain-http redirect-uri off loopback (the code would cross the network in clear)', () => {
+    const error = errorOf(valid, 'http://shop.example/login');
+    expect(error.attribute).to.equal('redirect-uri');
+    expect(error.message).to.match(/https/);
+    expect(readConfig(valid, 'http://localhost:8080/login').redirectUri).to.equal('http://localhost:8080/login');
+  });
 
   it('resolves a relative redirect-uri against the page', () => {
     expect(readConfig({ ...valid, redirectUri: '/auth/callback' }, PAGE).redirectUri).to.equal('https://shop.example/auth/callback');

@@ -80,6 +80,8 @@ function checkConnections(list: Connection[]): Connection[] {
       throw new ConfigError('connections', 'write entries as id:Name, comma-separated.');
     }
     if (seen.has(c.id)) throw new ConfigError('connections', `"${c.id}" appears twice.`);
+    // Ids become a path segment at some brokers (Auth.js, Authing): never a relative one.
+    if (c.id == '.' || c.id == '..') throw new ConfigError('connections', `"${c.id}" is not a connection id.`);
     seen.add(c.id);
   }
   return list.map(({ id, name }) => ({ id, name }));
@@ -129,6 +131,10 @@ export function readConfig(raw: RawConfig, page: string): LoginConfig {
   const redirect = parseUrl(raw.redirectUri?.trim() || here.origin + here.pathname, page);
   if (!redirect || redirect.origin != here.origin || redirect.hash) {
     throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be on this page's origin, without a fragment.`);
+  }
+  // A response (code and state) on plain http could be read off the wire: only loopback may use it.
+  if (redirect.protocol != 'https:' && !(redirect.protocol == 'http:' && isLoopback(redirect.hostname))) {
+    throw new ConfigError('redirect-uri', `"${redirect.href}" must use https (http only on localhost).`);
   }
 
   const scope = (raw.scope ?? '').trim() || 'openid profile';

@@ -35,6 +35,12 @@ function capture(): RedirectResult | undefined {
     return undefined;
   }
   const response = params ?? tx.response;
+  if (parseUrl(tx.returnTo)?.origin != location.origin) {
+    // Only this origin's pages start logins: a foreign return target is never followed.
+    removeTransaction();
+    debug('Dropped a login whose return page is on another origin.');
+    return undefined;
+  }
   if (!isThisPage(tx.returnTo)) {
     // A callback page, or the page without the query it had: hand the response to the page as it was.
     if (params) {

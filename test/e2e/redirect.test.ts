@@ -169,6 +169,43 @@ describe('<social-login mode="redirect"> against node-oidc-provider', () => {
     expect(storedKeys()).to.deep.equal([]);
   });
 
+  it('never follows a return page on another origin: a tampered attempt is dropped where it lands', async () => {
+    const { frame, win: before } = await host({ 'redirect-uri': env.callbacks.module });
+    clickIn(before, 'Held');
+    const held = await waitForHeld();
+    const tx = JSON.parse(sessionStorage.getItem(TRANSACTION_KEY)!);
+    sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify({ ...tx, returnTo: `${env.hostileOrigin}/phish` }));
+    await release(held.uid);
+    const landed = await until(() => {
+      try {
+        const w = frame.contentWindow!;
+        return w.location.pathname == new URL(env.callbacks.module).pathname && w.document.readyState == 'complete' ? w : undefined;
+      } catch {
+        return undefined; // at the broker
+      }
+    }, 'the callback page');
+    await sleep(700);
+    // Still ours (a cross-origin frame would throw here), on the callback page, and nothing stored.
+    expect(frame.contentWindow!.location.origin).to.equal(location.origin);
+    expect(landed.location.pathname).to.equal(new URL(env.callbacks.module).pathname);
+    expect(storedKeys()).to.deep.equal([]);
+  });
+
+  it('is no open redirect: a crafted response link with foreign targets leaves the page where it is', async () => {
+    const evil = encodeURIComponent(`${env.hostileOrigin}/phish`);
+    for (const page of [env.callbacks.module, env.callbacks.redirectHost]) {
+      const frame = document.createElement('iframe');
+      frame.src = `${page}?state=slr_${'B'.repeat(43)}&code=x&returnTo=${evil}&redirect_uri=${evil}&callbackUrl=${evil}&next=${evil}`;
+      document.body.append(frame);
+      frames.push(frame);
+      await until(() => frame.contentWindow!.document.readyState == 'complete' && frame.contentWindow!.location.href != 'about:blank', 'the page to load');
+      await sleep(500);
+      expect(frame.contentWindow!.location.origin).to.equal(location.origin);
+      expect(frame.contentWindow!.location.pathname).to.equal(new URL(page).pathname);
+    }
+    expect(storedKeys()).to.deep.equal([]);
+  });
+
   it('does not log in twice on reload, nor on a replayed response URL, and says so only in a debug message', async () => {
     const { frame, win: before, log } = await host();
     clickIn(before, 'Instagram');
