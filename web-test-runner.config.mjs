@@ -32,6 +32,7 @@ const callbacks = {
   module: `${origin}/test/fixtures/callback.html`,
   script: `${origin}/test/fixtures/callback-min.html`,
   redirectHost: `${origin}/test/fixtures/redirect-host.html`,
+  strict: `${origin}/test/fixtures/strict/callback.html`,
 };
 const clients = [{ client_id: clientId, redirect_uris: [...Object.values(callbacks), `${callbacks.redirectHost}?tab=login`] }];
 const broker = await startOidcBroker({ clients });
@@ -97,6 +98,40 @@ const quiet = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
+/**
+ * Middleware for the strict pages (test/fixtures/strict/*.html): each is served with issue 5's
+ * policy, plus `connect-src 'self' <origin>` when its `?connect=` names a broker's origin, and a
+ * `report-uri`. `/__csp-report` keeps the reports per browser (User-Agent): POST adds, GET lists,
+ * DELETE clears.
+ */
+function strictPages() {
+  const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+  /** @type {Map<string, unknown[]>} */
+  const reports = new Map();
+  return async (/** @type {any} */ ctx, /** @type {() => Promise<void>} */ next) => {
+    if (ctx.path == '/__csp-report') {
+      const agent = String(ctx.get('user-agent'));
+      if (ctx.method == 'POST') {
+        let body = '';
+        for await (const chunk of ctx.req) body += chunk;
+        const list = reports.get(agent) ?? [];
+        list.push(JSON.parse(body || '{}')['csp-report'] ?? body);
+        reports.set(agent, list);
+        ctx.status = 204;
+      } else if (ctx.method == 'DELETE') {
+        reports.delete(agent);
+        ctx.status = 204;
+      } else ctx.body = reports.get(agent) ?? [];
+      return;
+    }
+    if (!/^\/test\/fixtures\/strict\/[\w-]+\.html$/.test(ctx.path)) return next();
+    await next();
+    const connect = String(ctx.query.connect ?? '');
+    const extra = connect && new URL(connect).origin === connect ? `; connect-src 'self' ${connect}` : '';
+    ctx.set('content-security-policy', `${POLICY}${extra}; report-uri /__csp-report`);
+  };
+}
+
 const browsers = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 
 /**
@@ -132,6 +167,8 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
   middleware: [
+    // test/security/csp.test.ts: the strict pages' Content-Security-Policy, and their violation reports.
+    strictPages(),
     // The classic script's files byte for byte (the esbuild plugin would reformat them, breaking
     // their Subresource Integrity), as any static host serves them.
     async (ctx, next) => {

@@ -7,7 +7,7 @@ interface TestEnv {
   issuer: string;
   issuer2: string;
   clientId: string;
-  callbacks: { module: string; script: string; redirectHost: string };
+  callbacks: { module: string; script: string; redirectHost: string; strict: string };
   hostileOrigin: string;
   version: string;
   /** The Auth.js base URL (real Auth.js, on this page's origin). */
