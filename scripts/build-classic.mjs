@@ -19,4 +19,5 @@ await build({ configFile: 'vite.config.ts', mode: 'script-tag', logLevel: 'warn'
 const integrity = { 'social-login.min.js': sri('social-login.min.js') };
 for (const protocol of PROTOCOLS) integrity[`social-login.${protocol}.min.js`] = chunks[protocol];
 writeFileSync('dist/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
-console.log(`classic script: ${integrity['social-login.min.js']}`);
+console.log(`classic script, Subresource Integrity (README snippet: npm run sri):
+  <script src=".../social-login.min.js" integrity="${integrity['social-login.min.js']}" crossorigin="anonymous"></script>`);

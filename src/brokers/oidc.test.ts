@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { readConfig } from '../element/config.js';
 import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError } from '../errors.js';
 import { s256 } from '../flow/random.js';
-import { authorizationCode, authorizationUrl, idTokenClaims, newAuthRequest, type BrokerMetadata } from './oidc.js';
+import { authorizationCode, authorizationUrl, discover, idTokenClaims, newAuthRequest, redeemCode, type BrokerMetadata } from './oidc.js';
 
 const meta: BrokerMetadata = {
   issuer: 'https://id.example.com',
@@ -113,6 +113,73 @@ describe('idTokenClaims', () => {
   for (const [what, token, type] of bad) {
     it(`rejects ${what}`, () => {
       expect(() => idTokenClaims(token, meta, 'spa-123', 'n1', now)).to.throw(type);
+    });
+  }
+});
+
+/**
+ * Hostile or broken broker answers, at the unit level: `fetch` answers what a broker could send. (End
+ * to end, the real node-oidc-provider never sends these.)
+ */
+describe('hostile broker answers', () => {
+  const realFetch = window.fetch;
+  let answers: Record<string, unknown> = {};
+  beforeEach(() => {
+    answers = {};
+    window.fetch = async (input: RequestInfo | URL) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const key = Object.keys(answers).find((k) => url.startsWith(k));
+      return new Response(JSON.stringify(key ? answers[key] : { error: 'not_found' }), { status: key ? 200 : 404, headers: { 'content-type': 'application/json' } });
+    };
+  });
+  afterEach(() => (window.fetch = realFetch));
+
+  let n = 0;
+  const broker = () => `https://broker${++n}.example`;
+  const discovery = (issuer: string, over: Record<string, unknown> = {}) => ({
+    issuer,
+    authorization_endpoint: `${issuer}/auth`,
+    token_endpoint: `${issuer}/token`,
+    userinfo_endpoint: `${issuer}/me`,
+    code_challenge_methods_supported: ['S256'],
+    ...over,
+  });
+  const rejects = async (promise: Promise<unknown>, pattern: RegExp) => {
+    const error = await promise.then(() => expect.fail('accepted'), (e: Error) => e);
+    expect(error).to.be.instanceOf(BrokerError);
+    expect(error.message).to.match(pattern);
+  };
+
+  const badDiscovery: Array<[string, (issuer: string) => Record<string, unknown>, RegExp]> = [
+    ['another issuer (mix-up)', (i) => discovery('https://evil.example'), /bad issuer/],
+    ['an http token endpoint off loopback', (i) => discovery(i, { token_endpoint: 'http://broker.example/token' }), /bad token_endpoint/],
+    ['a javascript: authorization endpoint', (i) => discovery(i, { authorization_endpoint: 'javascript:alert(1)' }), /bad authorization_endpoint/],
+    ['a non-string userinfo endpoint', (i) => discovery(i, { userinfo_endpoint: 42 }), /bad userinfo_endpoint/],
+    ['PKCE methods without S256', (i) => discovery(i, { code_challenge_methods_supported: ['plain'] }), /no PKCE S256/],
+    ['an array instead of an object', () => [1, 2] as never, /no JSON object/],
+  ];
+  for (const [what, make, pattern] of badDiscovery) {
+    it(`refuses discovery with ${what}`, async () => {
+      const issuer = broker();
+      answers[`${issuer}/.well-known/openid-configuration`] = make(issuer);
+      await rejects(discover(issuer), pattern);
+    });
+  }
+
+  const request = { state: 's', nonce: 'n1', verifier: 'v' };
+  const tokenCases: Array<[string, (m: BrokerMetadata) => Record<string, unknown>, Record<string, unknown> | undefined, RegExp]> = [
+    ['no id_token', () => ({ access_token: 'a', token_type: 'Bearer' }), undefined, /lacks/],
+    ['a numeric access_token', (m) => ({ access_token: 1, token_type: 'Bearer', id_token: jwt({ ...good, iss: m.issuer }) }), undefined, /lacks/],
+    ['an ID token of another issuer', () => ({ access_token: 'a', token_type: 'Bearer', id_token: jwt(good) }), undefined, /bad iss/],
+    ['userinfo about someone else', (m) => ({ access_token: 'a', token_type: 'Bearer', id_token: jwt({ ...good, iss: m.issuer, exp: Date.now() / 1000 + 600, iat: Date.now() / 1000 }) }), { sub: 'u2' }, /sub mismatch/],
+  ];
+  for (const [what, token, userinfo, pattern] of tokenCases) {
+    it(`refuses a token exchange with ${what}`, async () => {
+      const issuer = broker();
+      const m = discovery(issuer) as unknown as BrokerMetadata;
+      answers[m.token_endpoint] = token(m);
+      if (userinfo) answers[m.userinfo_endpoint!] = userinfo;
+      await rejects(redeemCode(m, { clientId: 'spa-123', redirectUri: PAGE }, 'code', request), pattern);
     });
   }
 });

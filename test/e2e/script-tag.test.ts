@@ -34,6 +34,23 @@ describe('dist/social-login.min.js', () => {
     expect(new api.PopupBlockedError()).to.be.instanceOf(api.SocialLoginError).and.include({ code: 'popup_blocked' });
   });
 
+  it('loads under the published Subresource Integrity hash, and not under another', async () => {
+    const integrity: Record<string, string> = await (await fetch('/dist/integrity.json')).json();
+    const load = (hash: string) =>
+      new Promise<boolean>((resolve) => {
+        const script = document.createElement('script');
+        script.src = `/dist/social-login.min.js?sri=${encodeURIComponent(hash)}`;
+        script.integrity = hash;
+        script.crossOrigin = 'anonymous';
+        script.onload = () => resolve(true);
+        script.onerror = () => resolve(false);
+        document.head.append(script);
+      });
+    expect(integrity['social-login.min.js']).to.match(/^sha384-[A-Za-z0-9+/]{64}$/);
+    expect(await load(integrity['social-login.min.js']!)).to.equal(true);
+    expect(await load(`sha384-${'A'.repeat(64)}`)).to.equal(false);
+  });
+
   it('does not throw or redefine when loaded a second time', async () => {
     const first = window.SocialLogin;
     const errors: ErrorEvent[] = [];
