@@ -48,22 +48,25 @@ export const ACCOUNTS = /** @type {Record<string, Account>} */ ({
 const HOLD_LIMIT_MS = 60_000;
 
 /**
- * Starts the broker.
- * @param {{ port?: number, host?: string, issuerHost?: string, clients: Array<{ client_id: string, redirect_uris: string[] }> }} options
+ * Starts the broker. `routes` renames its endpoints (node-oidc-provider's option; the benchmark serves
+ * Auth0's paths so auth0-spa-js can use it), and `trailingSlash` gives the issuer one, as Auth0's has.
+ * @param {{ port?: number, host?: string, issuerHost?: string, clients: Array<{ client_id: string, redirect_uris: string[] }>,
+ *   routes?: import('oidc-provider').Configuration['routes'], trailingSlash?: boolean }} options
  * @returns {Promise<{ issuer: string, port: number, close(): Promise<void> }>}
  */
-export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients }) {
+export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients, routes, trailingSlash = false }) {
   const server = await new Promise((resolve, reject) => {
     const s = express().listen(port, host, (/** @type {any} */ err) => (err ? reject(err) : resolve(s)));
   });
   const actualPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   // By default the issuer is reached as "localhost", so that pages on other loopback ports are
   // same-site. Cookies ignore ports: a second broker needs another host name (127.0.0.1).
-  const issuer = `http://${issuerHost}:${actualPort}`;
+  const issuer = `http://${issuerHost}:${actualPort}${trailingSlash ? '/' : ''}`;
   server.close();
 
   const provider = new Provider(issuer, {
     ...widgetBrokerConfig({ clients, cookieKeys: ['test-only-cookie-key-not-secret'] }),
+    ...(routes && { routes }),
     async findAccount(_ctx, sub) {
       const account = Object.values(ACCOUNTS).find((a) => a.sub === sub);
       return account && { accountId: sub, claims: () => account };

@@ -1,0 +1,46 @@
+// Part 2: click → login, each SDK on its own page against the same node-oidc-provider, interleaved
+// round by round so drift hits every SDK alike. The page takes the click time in the capture phase
+// and the login time when the SDK says the user is logged in.
+import { stats, until } from './browser.mjs';
+
+export const CONTENDERS = [
+  { name: 'social-login, relay (query)', path: '/ours.html?mode=query', button: 'social-login >>> button' },
+  { name: 'social-login, web_message', path: '/ours.html?mode=web_message', button: 'social-login >>> button' },
+  { name: 'auth0-spa-js loginWithPopup', path: '/auth0.html', button: '#login' },
+  { name: 'oidc-client-ts signinPopup', path: '/oidc-client.html', button: '#login' },
+];
+
+/** One login on `page`: a real click, then the page's recorded time (ms). */
+export async function loginOnce(browser, page, selector) {
+  const before = await page.evaluate(() => window.results.length);
+  const pages = (await browser.pages()).length;
+  const button = await page.waitForSelector(selector);
+  await button.click();
+  await until(async () => {
+    const { results, failures } = await page.evaluate(() => ({ results: window.results.length, failures: window.failures }));
+    if (failures.length) throw new Error(`bench: login failed on ${page.url()}: ${failures.join('; ')}`);
+    return results > before;
+  }, `a login on ${page.url()}`);
+  // The popup is gone before the next attempt starts.
+  await until(async () => (await browser.pages()).length <= pages, 'the popup to close');
+  return page.evaluate(() => window.results.at(-1));
+}
+
+/** `runs` timed rounds after `warmup` untimed ones; answers each contender's stats. */
+export async function measureLatency(browser, origin, { runs, warmup = 2 }) {
+  const tabs = [];
+  for (const c of CONTENDERS) {
+    const page = await browser.newPage();
+    await page.goto(origin + c.path);
+    tabs.push({ ...c, page, times: [] });
+  }
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const t of tabs) {
+      await t.page.bringToFront();
+      const ms = await loginOnce(browser, t.page, t.button);
+      if (round >= warmup) t.times.push(ms);
+    }
+  }
+  for (const t of tabs) await t.page.close();
+  return tabs.map((t) => ({ name: t.name, ...stats(t.times) }));
+}

@@ -1,0 +1,70 @@
+// `npm run bench`: sizes, click→login latency, startup and steady state, in one run on this machine,
+// printed as tables (and written to BENCHMARKS.md with --write). Options: --runs N (latency rounds,
+// default 20), --loads N (startup loads, default 30), --logins N (steady state, default 50),
+// --quick (3 / 5 / 5: CI's check that it runs). Exits non-zero when the steady state leaks a listener,
+// timer or channel, or any login fails.
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { startOidcBroker } from '../../test/broker/oidc-broker.mjs';
+import { launch } from './browser.mjs';
+import { measureLatency } from './latency.mjs';
+import { startBenchServer } from './server.mjs';
+import { measureSizes } from './sizes.mjs';
+import { measureStartup } from './startup.mjs';
+import { measureSteady } from './steady.mjs';
+import { report } from './report.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const quick = args.includes('--quick');
+const plan = { runs: option('runs', quick ? 3 : 20), loads: option('loads', quick ? 5 : 30), logins: option('logins', quick ? 5 : 50) };
+
+// oidc-provider's development notices are not the benchmark's output.
+const warn = console.warn;
+console.warn = (...a) => (String(a[0]).startsWith('oidc-provider') ? undefined : warn(...a));
+
+const sizes = await measureSizes();
+const server = await startBenchServer();
+// One broker for every SDK: node-oidc-provider on Auth0's paths with Auth0's trailing-slash issuer,
+// logging the user in at once (the `instagram` connection of the test broker's interaction).
+const broker = await startOidcBroker({
+  clients: [{ client_id: 'bench', redirect_uris: server.redirectUris }],
+  trailingSlash: true,
+  routes: { authorization: '/authorize', token: '/oauth/token', userinfo: '/userinfo', jwks: '/.well-known/jwks.json' },
+});
+server.setBroker({ issuer: broker.issuer, clientId: 'bench' });
+const browser = await launch();
+let results;
+try {
+  const latency = await measureLatency(browser, server.origin, { runs: plan.runs });
+  const startup = await measureStartup(browser, server.origin, { loads: plan.loads });
+  const steady = await measureSteady(browser, server.origin, { logins: plan.logins });
+  results = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    browser: await browser.version(),
+    plan,
+    sizes,
+    latency,
+    startup,
+    steady,
+  };
+} finally {
+  await browser.close();
+  await broker.close();
+  await server.close();
+}
+
+const { text, leaks } = report(results);
+console.log(text);
+if (args.includes('--write')) {
+  writeFileSync('BENCHMARKS.md', text);
+  console.log('bench: wrote BENCHMARKS.md');
+}
+if (leaks.length) {
+  console.error(`bench: the steady state leaks: ${leaks.join(', ')}`);
+  process.exit(1);
+}
