@@ -134,13 +134,13 @@ export function authorizationCode(params: Record<string, string>, meta: BrokerMe
  * @internal
  */
 export function idTokenClaims(token: string, meta: BrokerMetadata, clientId: string, nonce: string, now = Date.now() / 1000): Json {
-  const [header, payload, signature] = token.split('.');
+  const [header, payload, signature, extra] = token.split('.');
   const h = decodeSegment(header ?? '');
   const c = decodeSegment(payload ?? '');
   // The message names the failed check: the JWT form, then each claim.
   const bad = (claim: string) => new BrokerError('invalid_id_token', `ID token: bad ${claim}.`);
-  if (!isRecord(h) || !isRecord(c) || signature === undefined) throw bad('JWT');
-  if (!h.alg || h.alg == 'none') throw bad('alg');
+  if (!isRecord(h) || !isRecord(c) || !signature || extra !== undefined) throw bad('JWT');
+  if (typeof h.alg != 'string' || h.alg.toLowerCase() == 'none') throw bad('alg');
   if (c.iss !== meta.issuer) throw bad('iss');
   const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
   if (!aud.includes(clientId)) throw bad('aud');

@@ -74,6 +74,7 @@ describe('readConfig', () => {
     ['a protocol-relative redirect-uri', { ...valid, redirectUri: '//evil.example/cb' }, 'redirect-uri'],
     ['a backslashed redirect-uri', { ...valid, redirectUri: '\\\\evil.example/cb' }, 'redirect-uri'],
     ['a redirect-uri with userinfo to another host', { ...valid, redirectUri: 'https://shop.example@evil.example/cb' }, 'redirect-uri'],
+    ['a redirect-uri with credentials', { ...valid, redirectUri: 'https://user:pass@shop.example/cb' }, 'redirect-uri'],
     ['a javascript: redirect-uri', { ...valid, redirectUri: 'javascript:alert(1)' }, 'redirect-uri'],
     ['a data: redirect-uri', { ...valid, redirectUri: 'data:text/html,x' }, 'redirect-uri'],
     ['a ".." connection id', { ...valid, connections: '..:Up' }, 'connections'],

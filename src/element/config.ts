@@ -129,8 +129,8 @@ export function readConfig(raw: RawConfig, page: string): LoginConfig {
 
   const here = new URL(page);
   const redirect = parseUrl(raw.redirectUri?.trim() || here.origin + here.pathname, page);
-  if (!redirect || redirect.origin != here.origin || redirect.hash) {
-    throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be on this page's origin, without a fragment.`);
+  if (!redirect || redirect.origin != here.origin || redirect.hash || redirect.username || redirect.password) {
+    throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be on this page's origin, without credentials or a fragment.`);
   }
   // A response (code and state) on plain http could be read off the wire: only loopback may use it.
   if (redirect.protocol != 'https:' && !(redirect.protocol == 'http:' && isLoopback(redirect.hostname))) {

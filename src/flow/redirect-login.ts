@@ -43,10 +43,11 @@ function capture(): RedirectResult | undefined {
   }
   if (!isThisPage(tx.returnTo)) {
     // A callback page, or the page without the query it had: hand the response to the page as it was.
-    if (params) {
+    if (params?.state === tx.state) {
       sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify({ ...tx, response: params }));
       location.replace(tx.returnTo);
-    } else if (Date.now() > tx.expiresAt) removeTransaction();
+    } else if (params) debug('Ignored a login response that is not for the pending login.');
+    else if (Date.now() > tx.expiresAt) removeTransaction();
     return undefined;
   }
   removeTransaction();

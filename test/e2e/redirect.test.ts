@@ -191,7 +191,11 @@ describe('<social-login mode="redirect"> against node-oidc-provider', () => {
     expect(storedKeys()).to.deep.equal([]);
   });
 
-  it('is no open redirect: a crafted response link with foreign targets leaves the page where it is', async () => {
+  it('is no open redirect: a crafted response link with foreign targets and state leaves the page and the pending login alone', async () => {
+    const { frame: hostFrame, win: before, log } = await host({ 'redirect-uri': env.callbacks.module });
+    clickIn(before, 'Held');
+    const held = await waitForHeld();
+    const pending = sessionStorage.getItem(TRANSACTION_KEY);
     const evil = encodeURIComponent(`${env.hostileOrigin}/phish`);
     for (const page of [env.callbacks.module, env.callbacks.redirectHost]) {
       const frame = document.createElement('iframe');
@@ -202,8 +206,12 @@ describe('<social-login mode="redirect"> against node-oidc-provider', () => {
       await sleep(500);
       expect(frame.contentWindow!.location.origin).to.equal(location.origin);
       expect(frame.contentWindow!.location.pathname).to.equal(new URL(page).pathname);
+      expect(sessionStorage.getItem(TRANSACTION_KEY), 'the pending login is untouched').to.equal(pending);
     }
-    expect(storedKeys()).to.deep.equal([]);
+    // The real response still completes the login.
+    await release(held.uid);
+    const win = await outcome(hostFrame, log);
+    expect(win.hostLog.events.map((e) => e.type)).to.deep.equal(['login']);
   });
 
   it('does not log in twice on reload, nor on a replayed response URL, and says so only in a debug message', async () => {

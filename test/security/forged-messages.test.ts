@@ -207,7 +207,8 @@ describe('adversarial messages during real logins', () => {
     const seed = env.fuzzSeed + 200;
     const instagram = (path: string, method = 'GET') => fetch(`${env.instagram}/__fixture/${path}`, { method }).then((r) => r.json());
     await instagram('next-consent?answer=hold', 'POST');
-    cleanup.push(() => instagram('release-consent?answer=deny', 'POST'));
+    // Whatever happens, nothing stays held or armed for this browser's later Instagram logins.
+    cleanup.push(() => instagram('release-consent?answer=deny', 'POST').then(() => instagram('next-consent?answer=ada.codes', 'POST')));
     const open = spyOnOpen();
     cleanup.push(() => open.restore());
     const delivered = deliveries();

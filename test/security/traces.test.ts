@@ -67,12 +67,13 @@ describe('what a login leaves behind', () => {
       await realClick(byName(el, 'Held'));
       const held = await waitForHeld();
       const { state, nonce, code_challenge: challenge } = held.params;
-      // Each is the base64url of one 32-byte getRandomValues output (the verifier: through S256).
-      expect(random.outputs, 'state').to.include(state!.replace(/^slp_/, ''));
-      expect(random.outputs, 'nonce').to.include(nonce);
+      // Each is the base64url of its own 32-byte getRandomValues output (the verifier: through S256).
       const challenges = await Promise.all(random.outputs.map((r) => s256(r)));
-      expect(challenges, 'code_challenge = S256(a random verifier)').to.include(challenge);
-      for (const value of [state!.replace(/^slp_/, ''), nonce!]) expect(value).to.match(/^[\w-]{43}$/); // 43 chars = 256 bits
+      const sources = [random.outputs.indexOf(state!.replace(/^slp_/, '')), random.outputs.indexOf(nonce!), challenges.indexOf(challenge!)];
+      expect(sources.every((i) => i >= 0), `state, nonce, verifier from getRandomValues: ${sources}`).to.equal(true);
+      expect(new Set(sources).size, 'three different random outputs').to.equal(3);
+      // 43 base64url characters = 32 bytes = 256 bits, the verifier included.
+      for (const i of sources) expect(random.outputs[i]).to.match(/^[\w-]{43}$/);
       attempts.push({ state: state!, nonce: nonce!, challenge: challenge! });
       await release(held.uid);
       expect((await done).type).to.equal('login');
