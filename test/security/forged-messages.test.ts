@@ -130,6 +130,35 @@ function summary(tallies: Tally[]) {
   return { sent, bySource, kinds, origins: new Set(tallies.map((t) => t.origin)).size };
 }
 
+/**
+ * The suite's verdict on one login: all 10,000 forgeries sent from at least three origins and
+ * delivered (each window message, each channel message), exactly one `login` (the real one) and no
+ * `login-error`; then the figures are printed.
+ */
+async function verdict(name: string, seed: number, tallies: Tally[], delivered: ReturnType<typeof deliveries>, events: ReturnType<typeof recordEvents>, started: number) {
+  const sum = summary(tallies);
+  expect(sum.sent).to.equal(TOTAL);
+  expect(sum.origins).to.be.at.least(3);
+  const viaChannel = tallies.filter((t) => t.source.includes('BroadcastChannel')).reduce((n, t) => n + t.sent, 0);
+  expect(delivered.count.window, JSON.stringify({ delivered: delivered.count.byOrigin, sent: sum.bySource })).to.be.at.least(sum.sent - viaChannel);
+  await until(() => delivered.count.channel >= viaChannel, `the channel forgeries to arrive (${delivered.count.channel} of ${viaChannel} so far)`);
+  expect(events.login).to.have.length(1);
+  expect(events['login-error']).to.have.length(0);
+  await executeServerCommand('figures', {
+    name,
+    figures: {
+      seed,
+      ...sum,
+      deliveredWindow: delivered.count.window,
+      deliveredChannel: delivered.count.channel,
+      falseLogin: events.login.length - 1,
+      falseLoginError: events['login-error'].length,
+      realLogin: 'succeeded',
+      ms: Math.round(performance.now() - started),
+    },
+  });
+}
+
 const outcome = (events: ReturnType<typeof recordEvents>) => events.login[0] ?? events['login-error'][0];
 
 describe('adversarial messages during real logins', () => {
@@ -176,28 +205,7 @@ describe('adversarial messages during real logins', () => {
       expect((first as LoginEvent).detail.user.id).to.equal('github|583231');
       await new Promise((r) => setTimeout(r, 300));
 
-      const sum = summary(tallies);
-      expect(sum.sent).to.equal(TOTAL);
-      expect(sum.origins).to.be.at.least(3);
-      const viaChannel = tallies.filter((t) => t.source.includes('BroadcastChannel')).reduce((s, t) => s + t.sent, 0);
-      // Every forgery really arrived: each window message, and each channel message, was delivered.
-      expect(delivered.count.window, JSON.stringify({ delivered: delivered.count.byOrigin, sent: sum.bySource })).to.be.at.least(sum.sent - viaChannel);
-      await until(() => delivered.count.channel >= viaChannel, `the channel forgeries to arrive (${delivered.count.channel} of ${viaChannel} so far)`);
-      expect(events.login).to.have.length(1);
-      expect(events['login-error']).to.have.length(0);
-      await executeServerCommand('figures', {
-        name: `forged messages, oidc ${mode}`,
-        figures: {
-          seed,
-          ...sum,
-          deliveredWindow: delivered.count.window,
-          deliveredChannel: delivered.count.channel,
-          falseLogin: events.login.length - 1,
-          falseLoginError: events['login-error'].length,
-          realLogin: 'succeeded',
-          ms: Math.round(performance.now() - started),
-        },
-      });
+      await verdict(`forged messages, oidc ${mode}`, seed, tallies, delivered, events, started);
     });
   }
 
@@ -231,23 +239,6 @@ describe('adversarial messages during real logins', () => {
     expect((first as LoginEvent).detail.user.name).to.equal('Ada Lovelace');
     await new Promise((r) => setTimeout(r, 300));
 
-    const sum = summary(tallies);
-    expect(sum.sent).to.equal(TOTAL);
-    expect(sum.origins).to.be.at.least(3);
-    expect(delivered.count.window).to.be.at.least(sum.sent);
-    expect(events.login).to.have.length(1);
-    expect(events['login-error']).to.have.length(0);
-    await executeServerCommand('figures', {
-      name: 'forged messages, authing',
-      figures: {
-        seed,
-        ...sum,
-        deliveredWindow: delivered.count.window,
-        falseLogin: events.login.length - 1,
-        falseLoginError: events['login-error'].length,
-        realLogin: 'succeeded',
-        ms: Math.round(performance.now() - started),
-      },
-    });
+    await verdict('forged messages, authing', seed, tallies, delivered, events, started);
   });
 });
