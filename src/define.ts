@@ -7,10 +7,12 @@
  * import 'social-login/define';
  * ```
  */
-import { handleLoginResponse } from './landing.js';
+import { relayPopupResponse } from './channel/relay.js';
 import { SocialLogin } from './element/social-login.js';
+import { redirectResponseSoon } from './flow/redirect-login.js';
 
-handleLoginResponse();
+// handleLoginResponse(), with the sessionStorage read put off when this URL has no redirect response.
+if (!relayPopupResponse()) redirectResponseSoon();
 if (!customElements.get('social-login')) customElements.define('social-login', SocialLogin);
 
 declare global {

@@ -63,7 +63,12 @@ export interface LoginDetail {
   user: LoginUser;
   /** The broker's tokens. */
   tokens?: LoginTokens;
-  /** The raw claims: the userinfo response, or the ID token's claims when there is no userinfo. */
+  /**
+   * The raw claims about the user: the ID token's user claims (without `iss`, `aud`, `exp`, `nonce` and
+   * the other claims about the token) when they include a profile claim (`name`, `preferred_username`,
+   * `nickname`, `email` or `picture`), else the userinfo response; for Auth.js, its session; for
+   * Authing, its user info without the token.
+   */
   profile: Record<string, unknown>;
 }
 

@@ -45,7 +45,7 @@ function pages({ issuer, clientId }) {
       <script>
         const mgr = new Bench.UserManager({ authority: ${JSON.stringify(issuer)}, client_id: '${clientId}',
           redirect_uri: location.origin + '/oidc-client-callback.html', scope: 'openid profile',
-          extraQueryParams: { connection: '${connection}' }, loadUserInfo: true });
+          extraQueryParams: { connection: '${connection}' } });
         document.getElementById('login').onclick = () => mgr.signinPopup().then((u) => (u ? done() : failed('no user')), failed);
       </script>`),
     '/oidc-client-callback.html': page('oidc-client-ts landing', `<script src="/bench/oidc-client-ts.js"></script>
@@ -84,9 +84,11 @@ export async function startBenchServer() {
     try {
       if (html[path]) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html[path]);
       if (file && /^[\w./-]+\.js$/.test(file) && !file.includes('..')) {
-        return void res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(readFileSync(file));
+        const body = readFileSync(file);
+        return void res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(body);
       }
     } catch {}
+    if (process.env.BENCH_DEBUG) console.error('bench: 404', path);
     res.writeHead(404).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

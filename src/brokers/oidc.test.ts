@@ -185,4 +185,27 @@ describe('hostile broker answers', () => {
       await rejects(redeemCode(m, { clientId: 'spa-123', redirectUri: PAGE }, 'code', request), pattern);
     });
   }
+
+  // Where the profile comes from: the ID token when the broker put the profile there, else userinfo.
+  const exchange = async (claims: Record<string, unknown>) => {
+    const m = discovery(broker()) as unknown as BrokerMetadata;
+    const fresh = { ...good, iss: m.issuer, exp: Date.now() / 1000 + 600, iat: Date.now() / 1000, auth_time: 1, at_hash: 'h', sid: 's' };
+    answers[m.token_endpoint] = { access_token: 'a', token_type: 'Bearer', id_token: jwt({ ...fresh, ...claims }) };
+    answers[m.userinfo_endpoint!] = { sub: 'u1', name: 'From Userinfo' };
+    const fetched: string[] = [];
+    const inner = window.fetch;
+    window.fetch = (input, init) => (fetched.push(String(input)), inner(input, init));
+    const result = await redeemCode(m, { clientId: 'spa-123', redirectUri: PAGE }, 'code', request);
+    return { profile: result.profile, readUserinfo: fetched.includes(m.userinfo_endpoint!) };
+  };
+  it('takes the profile from the ID token when it carries one, without the claims about the token', async () => {
+    const { profile, readUserinfo } = await exchange({ name: 'Ada', picture: 'https://example.com/a.png', locale: 'en' });
+    expect(readUserinfo).to.equal(false);
+    expect(profile).to.deep.equal({ sub: 'u1', name: 'Ada', picture: 'https://example.com/a.png', locale: 'en' });
+  });
+  it('reads userinfo when the ID token carries no profile claim', async () => {
+    const { profile, readUserinfo } = await exchange({});
+    expect(readUserinfo).to.equal(true);
+    expect(profile).to.deep.equal({ sub: 'u1', name: 'From Userinfo' });
+  });
 });

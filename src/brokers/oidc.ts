@@ -158,8 +158,17 @@ export interface CodeResult {
   profile: Json;
 }
 
+/** ID token claims about the token and the authentication, not the user: left out of `profile`. */
+const TOKEN_CLAIMS = ['iss', 'aud', 'azp', 'exp', 'iat', 'nbf', 'nonce', 'auth_time', 'at_hash', 'c_hash', 'acr', 'amr', 'sid', 'jti'];
+
+/** Claims that show the broker put the user's profile in the ID token. */
+const PROFILE_CLAIMS = ['name', 'preferred_username', 'nickname', 'email', 'picture'];
+
 /**
- * Exchanges the code at the token endpoint, validates the ID token, then reads userinfo.
+ * Exchanges the code at the token endpoint and validates the ID token. The profile is the ID token's
+ * user claims when it carries any profile claim (Auth0, Keycloak, Google, Authing… put them there);
+ * otherwise the userinfo endpoint is read (OpenID Connect Core §5.4: the code flow returns the
+ * scopes' claims from userinfo), which costs one more round trip.
  * @internal
  */
 export async function redeemCode(
@@ -181,8 +190,8 @@ export async function redeemCode(
     throw new BrokerError('invalid_response', 'The token response lacks access_token, token_type or id_token.');
   }
   const claims = idTokenClaims(t.id_token, meta, config.clientId, request.nonce);
-  let profile = claims;
-  if (meta.userinfo_endpoint) {
+  let profile: Json = Object.fromEntries(Object.entries(claims).filter(([k]) => !TOKEN_CLAIMS.includes(k)));
+  if (meta.userinfo_endpoint && !PROFILE_CLAIMS.some((k) => k in profile)) {
     profile = await getJson(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${t.access_token}` }, signal });
     if (profile.sub !== claims.sub) throw new BrokerError('invalid_response', 'Userinfo sub mismatch.');
   }

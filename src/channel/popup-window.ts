@@ -22,6 +22,9 @@ export class PopupWindow {
     return win && !win.closed ? new PopupWindow(win) : null;
   }
 
+  /** The response has come: the popup was closed by us, and the login goes on without it. */
+  answered = false;
+
   private constructor(readonly window: Window) {}
 
   /** Sends the popup to `url`, replacing about:blank in its history. */
@@ -43,7 +46,8 @@ export class PopupWindow {
    * when Cross-Origin-Opener-Policy cut `window.opener`), or what `peek` reads off the popup when it
    * is on this origin. Rejects with {@link PopupClosedError} when the user closed the popup (see
    * closed-watch.ts for how a COOP-severed popup is told apart), or with `signal.reason` on abort.
-   * Every listener, timer and channel is gone when it settles.
+   * Every listener, timer and channel is gone when it settles. The popup is closed as soon as the
+   * response is in, so it is gone while the login completes (and the closing is off the critical path).
    */
   response<T>(state: string, signal: AbortSignal, accept: (event: MessageEvent) => T | undefined, peek?: () => T | undefined): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -58,7 +62,13 @@ export class PopupWindow {
         clearInterval(poll);
         done();
       };
-      const take = (result: T | undefined) => result && settle(() => resolve(result));
+      const take = (result: T | undefined) =>
+        result &&
+        settle(() => {
+          this.answered = true;
+          this.close();
+          resolve(result);
+        });
       const onMessage = (event: MessageEvent) => take(accept(event));
       const onAbort = () => settle(() => reject(signal.reason));
       // Polled, and also run when focus comes and goes, since focus is what tells a close from COOP.

@@ -194,7 +194,7 @@ export class SocialLogin extends ReactiveElement {
   /** Completes this page's redirect login when this element started it. */
   #claim() {
     if (this.#attempt || !this.isConnected) return;
-    const result = claimRedirectResult(this);
+    const result = claimRedirectResult(this, () => this.#claim());
     if (!result) return;
     const config = this.#config();
     this.#run({ connection: result.tx.connection, mode: 'redirect' }, config instanceof SocialLoginError ? 300_000 : config.timeoutMs, () => result.promise);
@@ -272,8 +272,9 @@ export class SocialLogin extends ReactiveElement {
   #start(connection: Connection) {
     const current = this.#attempt;
     if (current) {
-      // A second click brings the open popup forward (and waits while a redirect starts)...
-      if (!current.popup?.window.closed) return current.popup?.focus();
+      // A second click brings the open popup forward (and waits while a redirect starts or an
+      // answered popup's login completes)...
+      if (!current.popup?.window.closed || current.popup.answered) return current.popup?.focus();
       // ...but a popup that reads as closed while its attempt waits (COOP may have cut it off) is given up.
       this.#settle(current, new PopupClosedError());
     }

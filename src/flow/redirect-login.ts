@@ -6,7 +6,7 @@ import { parseUrl } from '../element/config.js';
 import { InvalidStateError } from '../errors.js';
 import type { LoginDetail } from '../events.js';
 import { hasRedirect, loadFlows } from './protocols.js';
-import { takeResponse } from './response-url.js';
+import { hasResponse, takeResponse } from './response-url.js';
 import { readTransaction, REDIRECT_STATE_PREFIX, removeTransaction, TRANSACTION_KEY, type Transaction } from './transaction.js';
 
 /** A redirect response this page completes, and whether an element has taken it. @internal */
@@ -63,6 +63,8 @@ function capture(): RedirectResult | undefined {
 }
 
 let captured: RedirectResult | undefined | null;
+/** While the read waits for a later task: the elements to let claim once it has run. */
+let waiting: Array<() => void> | undefined;
 
 /**
  * Reads a redirect login's response on this page, once per page load: removes it from the address
@@ -77,11 +79,31 @@ export function redirectResponse(): RedirectResult | undefined {
 }
 
 /**
- * This page's redirect result, when `el` is the element whose click started it (same `id`, or,
- * without one, the same broker and client) and no other element took it yet.
+ * {@link redirectResponse} for the script's own start: when this URL carries no redirect response,
+ * only a forwarded or an abandoned login can wait in sessionStorage, and a page's first
+ * sessionStorage access is a synchronous round trip to the browser (about 1.5 ms in Chromium), so
+ * the read waits for a later task, off the first render. Elements that connect meanwhile claim then.
  * @internal
  */
-export function claimRedirectResult(el: { id: string; broker?: string; clientId?: string }): RedirectResult | undefined {
+export function redirectResponseSoon(): void {
+  if (hasResponse(REDIRECT_STATE_PREFIX)) return void redirectResponse();
+  waiting = [];
+  setTimeout(() => {
+    const claims = waiting!;
+    waiting = undefined;
+    redirectResponse();
+    for (const claim of claims) claim();
+  });
+}
+
+/**
+ * This page's redirect result, when `el` is the element whose click started it (same `id`, or,
+ * without one, the same broker and client) and no other element took it yet. While the read waits
+ * (see {@link redirectResponseSoon}), `later` is kept and called once it has run.
+ * @internal
+ */
+export function claimRedirectResult(el: { id: string; broker?: string; clientId?: string }, later: () => void): RedirectResult | undefined {
+  if (waiting) return void waiting.push(later);
   const result = redirectResponse();
   if (!result || result.claimed) return undefined;
   const { tx } = result;

@@ -50,11 +50,13 @@ const HOLD_LIMIT_MS = 60_000;
 /**
  * Starts the broker. `routes` renames its endpoints (node-oidc-provider's option; the benchmark serves
  * Auth0's paths so auth0-spa-js can use it), and `trailingSlash` gives the issuer one, as Auth0's has.
+ * `idTokenProfile` puts the scopes' claims in the ID token too (node-oidc-provider's
+ * `conformIdTokenClaims: false`), as Auth0, Keycloak and Google do; by default they come from userinfo only.
  * @param {{ port?: number, host?: string, issuerHost?: string, clients: Array<{ client_id: string, redirect_uris: string[] }>,
- *   routes?: import('oidc-provider').Configuration['routes'], trailingSlash?: boolean }} options
+ *   routes?: import('oidc-provider').Configuration['routes'], trailingSlash?: boolean, idTokenProfile?: boolean }} options
  * @returns {Promise<{ issuer: string, port: number, close(): Promise<void> }>}
  */
-export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients, routes, trailingSlash = false }) {
+export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients, routes, trailingSlash = false, idTokenProfile = false }) {
   const server = await new Promise((resolve, reject) => {
     const s = express().listen(port, host, (/** @type {any} */ err) => (err ? reject(err) : resolve(s)));
   });
@@ -67,6 +69,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
   const provider = new Provider(issuer, {
     ...widgetBrokerConfig({ clients, cookieKeys: ['test-only-cookie-key-not-secret'] }),
     ...(routes && { routes }),
+    conformIdTokenClaims: !idTokenProfile,
     async findAccount(_ctx, sub) {
       const account = Object.values(ACCOUNTS).find((a) => a.sub === sub);
       return account && { accountId: sub, claims: () => account };
