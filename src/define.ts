@@ -7,12 +7,12 @@
  * import 'social-login/define';
  * ```
  */
-import { relayPopupResponse } from './channel/relay.js';
+import { relayed } from './relay-first.js';
 import { SocialLogin } from './element/social-login.js';
 import { redirectResponseSoon } from './flow/redirect-login.js';
 
 // handleLoginResponse(), with the sessionStorage read put off when this URL has no redirect response.
-if (!relayPopupResponse()) redirectResponseSoon();
+if (!relayed) redirectResponseSoon();
 if (!customElements.get('social-login')) customElements.define('social-login', SocialLogin);
 
 declare global {

@@ -1,6 +1,6 @@
 // `npm run bench`: sizes, click→login latency, startup and steady state, in one run on this machine,
 // printed as tables (and written to BENCHMARKS.md with --write). Options: --runs N (latency rounds,
-// default 20), --loads N (startup loads, default 30), --logins N (steady state, default 50),
+// default 30), --loads N (startup loads, default 40), --logins N (steady state, default 50),
 // --quick (3 / 5 / 5: CI's check that it runs). Exits non-zero when the steady state leaks a listener,
 // timer or channel, or any login fails.
 import { cpus, totalmem } from 'node:os';
@@ -9,6 +9,7 @@ import { startOidcBroker } from '../../test/broker/oidc-broker.mjs';
 import { launch } from './browser.mjs';
 import { measureLatency } from './latency.mjs';
 import { startBenchServer } from './server.mjs';
+import { measureBreakdown } from './breakdown.mjs';
 import { measureSizes } from './sizes.mjs';
 import { measureStartup } from './startup.mjs';
 import { measureSteady } from './steady.mjs';
@@ -20,13 +21,14 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const quick = args.includes('--quick');
-const plan = { runs: option('runs', quick ? 3 : 20), loads: option('loads', quick ? 5 : 30), logins: option('logins', quick ? 5 : 50) };
+const plan = { runs: option('runs', quick ? 3 : 30), loads: option('loads', quick ? 5 : 40), logins: option('logins', quick ? 5 : 50) };
 
 // oidc-provider's development notices are not the benchmark's output.
 const warn = console.warn;
 console.warn = (...a) => (String(a[0]).startsWith('oidc-provider') ? undefined : warn(...a));
 
 const sizes = await measureSizes();
+const breakdown = await measureBreakdown();
 const server = await startBenchServer();
 // One broker for every SDK: node-oidc-provider on Auth0's paths with Auth0's trailing-slash issuer,
 // logging the user in at once (the `instagram` connection of the test broker's interaction), and
@@ -37,7 +39,12 @@ const broker = await startOidcBroker({
   idTokenProfile: true,
   routes: { authorization: '/authorize', token: '/oauth/token', userinfo: '/userinfo', jwks: '/.well-known/jwks.json' },
 });
-server.setBroker({ issuer: broker.issuer, clientId: 'bench' });
+// The reference row's broker: the same, but with the profile only at userinfo (node-oidc-provider's
+// default, OpenID Connect Core §5.4), so the widget makes one more round trip. It is on localhost too:
+// another site would add a process swap to its popup; its cookies do not mix with the first's (each
+// broker finds only its own sessions).
+const userinfoBroker = await startOidcBroker({ clients: [{ client_id: 'bench', redirect_uris: server.redirectUris }] });
+server.setBroker({ issuer: broker.issuer, clientId: 'bench', userinfoIssuer: userinfoBroker.issuer });
 const browser = await launch();
 let results;
 try {
@@ -50,6 +57,7 @@ try {
     browser: await browser.version(),
     plan,
     sizes,
+    breakdown,
     latency,
     startup,
     steady,
@@ -57,6 +65,7 @@ try {
 } finally {
   await browser.close();
   await broker.close();
+  await userinfoBroker.close();
   await server.close();
 }
 

@@ -14,10 +14,11 @@ const TIMER = `<script>
 </script>`;
 
 /**
- * @param {{ issuer: string, clientId: string }} broker
+ * @param {{ issuer: string, clientId: string, userinfoIssuer: string }} broker `userinfoIssuer`: a
+ *   broker that keeps the profile out of the ID token (`/ours.html?broker=userinfo` uses it)
  * @returns {Record<string, string>} path → HTML
  */
-function pages({ issuer, clientId }) {
+function pages({ issuer, clientId, userinfoIssuer }) {
   const connection = 'instagram';
   return {
     '/ours.html': page('ours', `${TIMER}
@@ -25,7 +26,9 @@ function pages({ issuer, clientId }) {
       <script src="/dist/social-login.min.js"></script>
       <script>
         const el = document.querySelector('social-login');
-        el.responseMode = new URLSearchParams(location.search).get('mode') || 'query';
+        const query = new URLSearchParams(location.search);
+        el.responseMode = query.get('mode') || 'query';
+        if (query.get('broker') == 'userinfo') el.broker = ${JSON.stringify(userinfoIssuer)};
         el.addEventListener('login', () => done());
         el.addEventListener('login-error', (e) => failed(e.detail.error));
       </script>`),
@@ -74,7 +77,7 @@ function pages({ issuer, clientId }) {
 
 /**
  * Serves the pages, `dist/` and `.cache/bench/` on 127.0.0.1.
- * @returns {Promise<{ origin: string, redirectUris: string[], close(): Promise<void>, setBroker(b: { issuer: string, clientId: string }): void }>}
+ * @returns {Promise<{ origin: string, redirectUris: string[], close(): Promise<void>, setBroker(b: { issuer: string, clientId: string, userinfoIssuer: string }): void }>}
  */
 export async function startBenchServer() {
   let html = {};

@@ -31,6 +31,42 @@ async function snapshot(page, cdp) {
   return { heap: usedSize, windowListeners: await count('window'), documentListeners: await count('document'), ...(await page.evaluate(() => window.__live())) };
 }
 
+/** Heap snapshot summary: count and self size per node type and name (constructor, native class…). */
+async function census(cdp) {
+  const chunks = [];
+  const take = (e) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
+  const { snapshot, nodes, strings } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const byName = new Map();
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const key = `${snapshot.meta.node_types[0][nodes[i + type]]} ${String(strings[nodes[i + name]]).slice(0, 60)}`;
+    const c = byName.get(key) ?? { count: 0, size: 0 };
+    c.count++;
+    c.size += nodes[i + size];
+    byName.set(key, c);
+  }
+  return byName;
+}
+
+/** Node types of the snapshot that are the page's JavaScript values (a widget leak would be among them). */
+const JS_TYPES = /^(object|closure|array|string|concatenated string|sliced string|regexp|number) /;
+
+/**
+ * What grew most from census `a` to census `b`, overall and among JavaScript values:
+ * `{ name, count, size }` (self sizes in bytes).
+ */
+function growth(a, b, top = 5) {
+  const all = [...b]
+    .map(([name, c]) => ({ name, count: c.count - (a.get(name)?.count ?? 0), size: c.size - (a.get(name)?.size ?? 0) }))
+    .filter((g) => g.size > 0)
+    .sort((x, y) => y.size - x.size);
+  return { all: all.slice(0, top), js: all.filter((g) => JS_TYPES.test(g.name)).slice(0, top) };
+}
+
 export async function measureSteady(browser, origin, { logins }) {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(instrument);
@@ -40,9 +76,17 @@ export async function measureSteady(browser, origin, { logins }) {
   await loginOnce(browser, page, 'social-login >>> button');
   await new Promise((r) => setTimeout(r, 300));
   const before = await snapshot(page, cdp);
-  for (let i = 0; i < logins; i++) await loginOnce(browser, page, 'social-login >>> button');
+  // Halfway too: a leak grows the heap in both halves alike; warming up (code, caches) only in the first.
+  const half = Math.ceil(logins / 2);
+  for (let i = 0; i < half; i++) await loginOnce(browser, page, 'social-login >>> button');
+  await new Promise((r) => setTimeout(r, 300));
+  const middle = await snapshot(page, cdp);
+  const middleCensus = await census(cdp);
+  for (let i = half; i < logins; i++) await loginOnce(browser, page, 'social-login >>> button');
   await new Promise((r) => setTimeout(r, 300));
   const after = await snapshot(page, cdp);
+  // Heap snapshots name what the second half's growth is made of.
+  const grown = growth(middleCensus, await census(cdp));
   await page.close();
-  return { logins, before, after };
+  return { logins, half, before, middle, after, grown };
 }

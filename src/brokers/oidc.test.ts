@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readConfig } from '../element/config.js';
 import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError } from '../errors.js';
-import { s256 } from '../flow/random.js';
+import { s256 } from './encoding.js';
 import { authorizationCode, authorizationUrl, discover, idTokenClaims, newAuthRequest, redeemCode, type BrokerMetadata } from './oidc.js';
 
 const meta: BrokerMetadata = {

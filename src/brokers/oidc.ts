@@ -5,7 +5,8 @@
 import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError } from '../errors.js';
 import type { Connection, LoginTokens } from '../events.js';
 import { isLoopback, parseUrl, type LoginConfig } from '../element/config.js';
-import { decodeSegment, randomToken, s256 } from '../flow/random.js';
+import { randomToken } from '../flow/random.js';
+import { decodeSegment, s256 } from './encoding.js';
 import { getJson, type Json } from '../util/get-json.js';
 import { isRecord } from '../util/is-record.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { acceptMessage, relayedParams, RELAY_TYPE, type Expectation } from './message-guard.js';
+import { acceptMessage, type Expectation } from './accept-message.js';
+import { relayedParams, RELAY_TYPE } from './message-guard.js';
 
 const popup = {};
 const other = {};

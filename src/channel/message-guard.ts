@@ -11,24 +11,11 @@ export const RELAY_TYPE = 'social-login:relay';
 /** The BroadcastChannel a popup landing page relays on, named per attempt by its state. @internal */
 export const channelName = (state: string): string => `social-login:${state}`;
 
-/** What the attempt expects of a message. @internal */
-export interface Expectation {
-  /** Our popup's window: `event.source` must be this very object. */
-  source: unknown;
-  /** The attempt's state. */
-  state: string;
-  /** The page's own origin: where the relay comes from. */
-  relayOrigin: string;
-  /** The broker's origin, when the attempt asked for `response_mode=web_message`. */
-  brokerOrigin?: string;
-}
-
 const MAX_PARAMS = 16;
 const MAX_LENGTH = 8192;
 
-
-/** The response parameters when they are a small record of strings whose state is ours. */
-function responseParams(value: unknown, state: string): Record<string, string> | undefined {
+/** The response parameters when they are a small record of strings whose state is ours. @internal */
+export function responseParams(value: unknown, state: string): Record<string, string> | undefined {
   if (!isRecord(value)) return;
   const entries = Object.entries(value);
   if (entries.length > MAX_PARAMS) return;
@@ -44,25 +31,3 @@ function responseParams(value: unknown, state: string): Record<string, string> |
  */
 export const relayedParams = (data: unknown, state: string): Record<string, string> | undefined =>
   isRecord(data) && data.type == RELAY_TYPE ? responseParams(data.params, state) : undefined;
-
-/**
- * The authorization response in a window `message` event, accepted only when it comes from our
- * popup (`source`), from the expected origin for its shape, and carries our state:
- * - the relay from our own origin: `{type: 'social-login:relay', params}`;
- * - a `web_message` response from the broker's origin: `{type: 'authorization_response', response}`.
- * @internal
- */
-export function acceptMessage(
-  event: Pick<MessageEvent, 'origin' | 'source' | 'data'>,
-  x: Expectation,
-): Record<string, string> | undefined {
-  if (!event.source || event.source !== x.source) return;
-  const data: unknown = event.data;
-  // The two origins may be one (a broker on the page's own origin): each shape is tried on its own.
-  return (
-    (event.origin == x.relayOrigin ? relayedParams(data, x.state) : undefined) ??
-    (event.origin == x.brokerOrigin && isRecord(data) && data.type == 'authorization_response'
-      ? responseParams(data.response, x.state)
-      : undefined)
-  );
-}

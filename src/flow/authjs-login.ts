@@ -1,7 +1,7 @@
 /** Auth.js logins: its sign-in form posted in the popup (or by the page), then its session read. */
 import { authjsCsrf, authjsLogin, authjsPageError, authjsProviders, authjsSigninUrl } from '../brokers/authjs.js';
 import { postForm } from '../channel/form-post.js';
-import { acceptMessage } from '../channel/message-guard.js';
+import { acceptMessage } from '../channel/accept-message.js';
 import type { PopupWindow } from '../channel/popup-window.js';
 import { POPUP_STATE_PREFIX } from '../channel/relay.js';
 import type { LoginConfig } from '../element/config.js';
@@ -9,7 +9,8 @@ import { PopupBlockedError } from '../errors.js';
 import type { Connection, LoginDetail } from '../events.js';
 import { randomToken } from './random.js';
 import type { ProtocolFlows } from './protocols.js';
-import { leavePage, REDIRECT_STATE_PREFIX } from './transaction.js';
+import { leavePage } from './leave-page.js';
+import { REDIRECT_STATE_PREFIX } from './transaction.js';
 
 /**
  * Where Auth.js sends the window after the login: `redirect-uri` with our state and `session=1`,

@@ -1,6 +1,6 @@
 /** OpenID Connect logins: the protocol steps of brokers/oidc.ts, driven through a popup or a redirect. */
 import { authorizationUrl, discover, newAuthRequest } from '../brokers/oidc.js';
-import { acceptMessage } from '../channel/message-guard.js';
+import { acceptMessage } from '../channel/accept-message.js';
 import type { PopupWindow } from '../channel/popup-window.js';
 import { POPUP_STATE_PREFIX } from '../channel/relay.js';
 import type { LoginConfig } from '../element/config.js';
@@ -9,7 +9,8 @@ import type { Connection, LoginDetail } from '../events.js';
 import { orAbort } from '../util/or-abort.js';
 import { completeLogin } from './complete.js';
 import type { ProtocolFlows } from './protocols.js';
-import { leavePage, REDIRECT_STATE_PREFIX, type Transaction } from './transaction.js';
+import { leavePage } from './leave-page.js';
+import { REDIRECT_STATE_PREFIX, type Transaction } from './transaction.js';
 
 /**
  * One login in an already-open popup: discover, send the popup to the broker with a fresh

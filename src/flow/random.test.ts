@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { decodeSegment, randomToken, s256 } from './random.js';
+import { decodeSegment, s256 } from '../brokers/encoding.js';
+import { randomToken } from './random.js';
 
 describe('random and PKCE helpers', () => {
   it('computes the RFC 7636 appendix B challenge', async () => {

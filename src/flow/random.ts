@@ -1,4 +1,5 @@
-const encode = (bytes: Uint8Array): string =>
+/** base64url without padding. @internal */
+export const encode = (bytes: Uint8Array): string =>
   btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /**
@@ -6,23 +7,3 @@ const encode = (bytes: Uint8Array): string =>
  * @internal
  */
 export const randomToken = (bytes = 32): string => encode(crypto.getRandomValues(new Uint8Array(bytes)));
-
-/**
- * The PKCE S256 code challenge of a verifier (RFC 7636 §4.2).
- * @internal
- */
-export const s256 = async (verifier: string): Promise<string> =>
-  encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-
-/**
- * Decodes the JSON in one base64url segment of a JWT; `undefined` when it is not JSON.
- * @internal
- */
-export function decodeSegment(segment: string): unknown {
-  try {
-    const binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-  } catch {
-    return undefined;
-  }
-}

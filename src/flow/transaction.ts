@@ -3,10 +3,7 @@
  * secrets survive the trip in one sessionStorage entry (this tab only), deleted as soon as it is used.
  */
 import type { AuthRequest } from '../brokers/oidc.js';
-import type { LoginConfig } from '../element/config.js';
-import { ConfigError } from '../errors.js';
 import type { Connection, Protocol } from '../events.js';
-import { orAbort } from '../util/or-abort.js';
 
 /** Every redirect attempt's state starts with this, so a page can tell the response is the widget's. @internal */
 export const REDIRECT_STATE_PREFIX = 'slr_';
@@ -50,32 +47,3 @@ export const removeTransaction = (): void => {
     // Storage unavailable: nothing was stored.
   }
 };
-
-/**
- * Saves the transaction of `request` and leaves the page with `go` (a navigation to the broker).
- * Settles only by failing, or when `signal` aborts, which also deletes the transaction: success is
- * the page going away.
- * @internal
- */
-export function leavePage(config: LoginConfig, connection: Connection, element: string, request: AuthRequest, go: () => void, signal: AbortSignal): Promise<never> {
-  if (signal.aborted) throw signal.reason;
-  const tx: Transaction = {
-    ...request,
-    connection,
-    protocol: config.protocol,
-    broker: config.broker,
-    clientId: config.clientId,
-    redirectUri: config.redirectUri,
-    element,
-    returnTo: location.href,
-    expiresAt: Date.now() + config.timeoutMs,
-  };
-  try {
-    sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify(tx));
-  } catch {
-    throw new ConfigError('mode', 'redirect needs sessionStorage.');
-  }
-  signal.addEventListener('abort', () => readTransaction()?.state == tx.state && removeTransaction(), { once: true });
-  go();
-  return orAbort(new Promise<never>(() => {}), signal);
-}
