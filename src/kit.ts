@@ -12,6 +12,7 @@ export { POPUP_STATE_PREFIX } from './channel/relay.js';
 export { isLoopback, parseUrl } from './element/config.js';
 export { chunkLoaded } from './flow/load-flows.classic.js';
 export { encode, randomToken } from './flow/random.js';
+export { redirectResponse } from './flow/redirect-login.js';
 export { readTransaction, removeTransaction, REDIRECT_STATE_PREFIX, TRANSACTION_KEY } from './flow/transaction.js';
 export { isRecord } from './util/is-record.js';
 export { orAbort } from './util/or-abort.js';

@@ -21,6 +21,25 @@ export function stats(values) {
   return { n: s.length, median: at(0.5), p90: at(0.9), min: s[0], max: s.at(-1) };
 }
 
+/**
+ * A 95% bootstrap interval of `compare(median(a), median(b))` (by default their ratio), resampling
+ * the rounds (index i of `a` and `b` ran in the same round) with a fixed-seed generator so a report
+ * is reproducible from its samples.
+ */
+export function bootstrapInterval(a, b, compare = (x, y) => x / y, resamples = 2000) {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const median = (v) => stats(v).median;
+  const n = Math.min(a.length, b.length);
+  const ratios = [];
+  for (let k = 0; k < resamples; k++) {
+    const pick = Array.from({ length: n }, () => Math.floor(random() * n));
+    ratios.push(compare(median(pick.map((i) => a[i])), median(pick.map((i) => b[i]))));
+  }
+  ratios.sort((x, y) => x - y);
+  return [ratios[Math.floor(0.025 * resamples)], ratios[Math.ceil(0.975 * resamples) - 1]];
+}
+
 /** Waits until `check()` is truthy, polling every 10 ms, or throws naming `what`. */
 export async function until(check, what, ms = 15_000) {
   const end = Date.now() + ms;

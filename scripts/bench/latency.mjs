@@ -1,5 +1,5 @@
 // Part 2: click → login, each SDK on its own page against the same node-oidc-provider, interleaved
-// round by round so drift hits every SDK alike. The page takes the click time in the capture phase
+// round by round in a shuffled order so drift hits every SDK alike. The page takes the click time in the capture phase
 // and the login time when the SDK says the user is logged in.
 import { stats, until } from './browser.mjs';
 
@@ -37,13 +37,17 @@ export async function measureLatency(browser, origin, { runs, warmup = 2 }) {
     await page.goto(origin + c.path);
     tabs.push({ ...c, page, times: [] });
   }
+  // A fresh order every round (seeded, so runs are comparable): no SDK always follows the same one.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let round = 0; round < warmup + runs; round++) {
-    for (const t of tabs) {
+    const order = tabs.map((t) => [random(), t]).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+    for (const t of order) {
       await t.page.bringToFront();
       const ms = await loginOnce(browser, t.page, t.button);
       if (round >= warmup) t.times.push(ms);
     }
   }
   for (const t of tabs) await t.page.close();
-  return tabs.map((t) => ({ name: t.name, ...stats(t.times) }));
+  return tabs.map((t) => ({ name: t.name, times: t.times, ...stats(t.times) }));
 }

@@ -1,6 +1,7 @@
 // Turns one benchmark run into the Markdown of BENCHMARKS.md (also what `npm run bench` prints).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { bootstrapInterval } from './browser.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
@@ -61,11 +62,17 @@ export function report(r) {
   const auth0 = by['auth0-spa-js loginWithPopup'];
   const oidc = by['oidc-client-ts signinPopup'];
   line();
-  line('| ours / theirs (median) | vs auth0-spa-js | vs oidc-client-ts |');
+  line('| ours / theirs (median, [95% bootstrap interval]) | vs auth0-spa-js | vs oidc-client-ts |');
   line('|---|---:|---:|');
+  const cell = (ours, theirs) => {
+    const [lo, hi] = bootstrapInterval(ours.times, theirs.times);
+    return `**${ratio(ours.median, theirs.median)}** [${lo.toFixed(2)}, ${hi.toFixed(2)}]`;
+  };
   for (const name of ['social-login, relay (query)', 'social-login, web_message']) {
-    line(`| ${name} | ${ratio(by[name].median, auth0.median)} | ${ratio(by[name].median, oidc.median)} |`);
+    line(`| ${name} | ${cell(by[name], auth0)} | ${cell(by[name], oidc)} |`);
   }
+  line();
+  line('An interval that spans 1.00 means the two cannot be told apart on this machine at this sample size.');
   line();
 
   line('## 3. Startup');
@@ -78,7 +85,10 @@ export function report(r) {
   for (const s of r.startup) line(`| ${s.name} | ${s.ready.n} | ${ms(s.ready.median)} | ${ms(s.ready.p90)} | ${ms(s.fcp.median)} |`);
   const [o, lit] = r.startup;
   line();
-  line(`Ours minus the Lit floor: ${ms(o.ready.median - lit.ready.median)} render (median), ${ms(o.fcp.median - lit.fcp.median)} first paint (goal: ≤ +2 ms).`);
+  const minus = (x, y) => x - y;
+  const span = (key) => bootstrapInterval(o.samples[key], lit.samples[key], minus).map((v) => v.toFixed(1)).join(', ');
+  line(`Ours minus the Lit floor (median, [95% bootstrap interval]): **${ms(o.ready.median - lit.ready.median)}** [${span('ready')}] render,`);
+  line(`**${ms(o.fcp.median - lit.fcp.median)}** [${span('fcp')}] first paint (goal: ≤ +2 ms). Chromium reports paint times in coarse steps.`);
   line();
 
   line('## 4. Steady state');

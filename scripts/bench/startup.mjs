@@ -28,5 +28,5 @@ export async function measureStartup(browser, origin, { loads, warmup = 3 }) {
       }
     }
   }
-  return Object.entries(times).map(([name, t]) => ({ name, ready: stats(t.ready), fcp: stats(t.fcp) }));
+  return Object.entries(times).map(([name, t]) => ({ name, samples: t, ready: stats(t.ready), fcp: stats(t.fcp) }));
 }

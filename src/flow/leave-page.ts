@@ -4,6 +4,7 @@ import type { LoginConfig } from '../element/config.js';
 import { ConfigError } from '../errors.js';
 import type { Connection } from '../events.js';
 import { orAbort } from '../util/or-abort.js';
+import { redirectResponse } from './redirect-login.js';
 import { readTransaction, removeTransaction, TRANSACTION_KEY, type Transaction } from './transaction.js';
 
 /**
@@ -25,6 +26,9 @@ export function leavePage(config: LoginConfig, connection: Connection, element: 
     returnTo: location.href,
     expiresAt: Date.now() + config.timeoutMs,
   };
+  // This page's own put-off read of sessionStorage (redirectResponseSoon) happens now, before the
+  // entry exists: run later, it would take this very attempt for an abandoned one and drop it.
+  redirectResponse();
   try {
     sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify(tx));
   } catch {

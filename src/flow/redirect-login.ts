@@ -82,18 +82,21 @@ export function redirectResponse(): RedirectResult | undefined {
  * {@link redirectResponse} for the script's own start: when this URL carries no redirect response,
  * only a forwarded or an abandoned login can wait in sessionStorage, and a page's first
  * sessionStorage access is a synchronous round trip to the browser (about 1.5 ms in Chromium), so
- * the read waits for a later task, off the first render. Elements that connect meanwhile claim then.
+ * the read waits until the first frame is painted. Elements that connect meanwhile claim then.
  * @internal
  */
 export function redirectResponseSoon(): void {
   if (hasResponse(REDIRECT_STATE_PREFIX)) return void redirectResponse();
-  waiting = [];
-  setTimeout(() => {
-    const claims = waiting!;
+  const claims: Array<() => void> = (waiting = []);
+  const read = () => {
+    if (!waiting) return;
     waiting = undefined;
     redirectResponse();
     for (const claim of claims) claim();
-  });
+  };
+  // After the first frame is painted; a hidden page paints no frames: there, in the next task.
+  if (document.visibilityState == 'visible') requestAnimationFrame(() => setTimeout(read));
+  setTimeout(read, 100);
 }
 
 /**
