@@ -25,18 +25,18 @@ const minifyCss = (): Plugin => ({
 });
 
 /** Modules only the protocol code uses: each chunk that needs one carries its own copy, the core none. */
-const CHUNK_SIDE = ['util/get-json', 'brokers/encoding', 'channel/accept-message', 'flow/leave-page', 'flow/complete', 'channel/form-post'];
+const CHUNK_SIDE = ['channel/popup-response', 'channel/closed-watch', 'util/get-json', 'brokers/encoding', 'channel/accept-message', 'flow/leave-page', 'flow/redirect-return', 'flow/complete', 'channel/form-post'];
 
 /** The modules a protocol's chunk contains; every other module of src/ is the core's (through `SocialLogin._k`). */
 const chunkModules = (protocol: string) =>
-  new RegExp(`/src/(chunks/${protocol}|flow/${protocol}-login|brokers/${protocol}|${CHUNK_SIDE.join('|')})\\.ts$`);
+  new RegExp(`/src/(chunks/${protocol}|flow/${protocol}-login|brokers/${protocol}|${protocol == 'icons' ? 'icons/brands|icons/paths|' : ''}${CHUNK_SIDE.join('|')})\\.ts$`);
 
 /** The classic core loads protocols with load-flows.classic.ts instead of dynamic import(). */
 const classicLoader = (): Plugin => ({
   name: 'classic-loader',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source == './load-flows.js' && importer) return fileURLToPath(new URL('./src/flow/load-flows.classic.ts', import.meta.url));
+    if (source.endsWith('/load-flows.js') && importer) return fileURLToPath(new URL('./src/flow/load-flows.classic.ts', import.meta.url));
     return undefined;
   },
 });
@@ -62,8 +62,9 @@ export default defineConfig(({ mode }) => {
           lib: { entry: `src/chunks/${chunk}.ts`, formats: ['iife'], name: 'SocialLoginChunk', fileName: () => `social-login.${chunk}.min.js` },
           rolldownOptions: {
             external: (id: string, importer?: string) =>
-              !!importer && /\/src\//.test(importer) && !chunkModules(chunk).test(resolvePath(importer, '..', id).replace(/\.js$/, '.ts')),
-            output: { globals: () => 'SocialLogin._k' },
+              !!importer && /\/src\//.test(importer) && id.startsWith('.') && !chunkModules(chunk).test(resolvePath(importer, '..', id).replace(/\.js$/, '.ts')),
+            // The error classes are public (window.SocialLogin); everything else the chunks need is in the kit.
+            output: { globals: (id: string) => (id.endsWith('/errors.js') ? 'SocialLogin' : 'SocialLogin._k') },
           },
         }
       : mode == 'script-tag'

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 
-const PROTOCOLS = ['oidc', 'authjs', 'authing'];
+// Each protocol's flows, and the brand icons.
+const PROTOCOLS = ['oidc', 'authjs', 'authing', 'icons'];
 const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(`dist/${file}`)).digest('base64')}`;
 
 const chunks = {};

@@ -9,8 +9,8 @@ import { redirectResponse } from './flow/redirect-login.js';
  * response is handed to that page, which completes the login. With the side-effect-free entry, call
  * it once on the page that `redirect-uri` names.
  *
- * @returns whether this page relayed a popup's response or completes a redirect login itself (a
- *   response handed on to the page the login started on answers `false`)
+ * @returns whether this page relayed a popup's response, or has a redirect's response or pending
+ *   login to handle (the protocol's code then loads to complete, hand on or drop it)
  */
 export function handleLoginResponse(): boolean {
   return relayPopupResponse() || !!redirectResponse();

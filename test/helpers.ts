@@ -207,7 +207,8 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
  */
 export async function mountWidget(attrs: Record<string, string>): Promise<SocialLogin> {
   const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
-  const all = { broker: testEnv().issuer, 'client-id': testEnv().clientId, 'redirect-uri': testEnv().callbacks.module, ...attrs };
+  // No "last used" hint unless a test asks: test files share this origin's localStorage.
+  const all = { broker: testEnv().issuer, 'client-id': testEnv().clientId, 'redirect-uri': testEnv().callbacks.module, 'last-used': 'off', ...attrs };
   for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
   await el.updateComplete;
   return el;
@@ -240,4 +241,17 @@ export function outcomeOf(el: EventTarget): Promise<Event> {
     el.addEventListener('login', done);
     el.addEventListener('login-error', done);
   });
+}
+
+/** The one localStorage entry the widget writes on purpose: the "last used" hint (a connection id per broker). */
+export const LAST_USED_PREFIX = 'social-login:last-used:';
+
+/**
+ * What a login left in storage besides the "last used" hint, whose entries are checked to hold
+ * nothing but a connection id: a count that must stay 0.
+ */
+export function leftInStorage(): number {
+  const hints = Object.keys(localStorage).filter((k) => k.startsWith(LAST_USED_PREFIX));
+  for (const k of hints) if (!/^[\w.:-]*$/.test(localStorage.getItem(k)!)) throw new Error(`${k} holds more than a connection id`);
+  return sessionStorage.length + localStorage.length - hints.length;
 }

@@ -2,10 +2,12 @@ import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { PopupWindow } from '../channel/popup-window.js';
 import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode, type Protocol } from '../events.js';
+import { importIcons } from '../flow/load-flows.js';
 import { hasRedirect, listsConnections, loadFlows } from '../flow/protocols.js';
 import { claimRedirectResult } from '../flow/redirect-login.js';
 import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
-import { stringsFor } from './strings.js';
+import { brandOf } from './brand.js';
+import { stringsFor, type Strings } from './strings.js';
 import { styles } from './styles.js';
 import { orAbort } from '../util/or-abort.js';
 
@@ -85,7 +87,12 @@ export class SocialLogin extends ReactiveElement {
     timeout: { type: Number },
     _busy: { state: true },
     _message: { state: true },
+    theme: { reflect: true },
+    layout: { reflect: true },
+    lastUsed: { attribute: 'last-used' },
     _listed: { state: true },
+    _last: { state: true },
+    _icons: { state: true },
   };
 
   /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
@@ -118,11 +125,24 @@ export class SocialLogin extends ReactiveElement {
   declare fallback: 'redirect' | 'none';
   /** Seconds a login may take before it fails with `timeout`. */
   declare timeout: number;
+  /** `auto` (default: the page's colour scheme), `light` or `dark`. */
+  declare theme: 'auto' | 'light' | 'dark';
+  /** `vertical` (default), `horizontal`, or `icons` (icon-only buttons; the label stays for screen readers). */
+  declare layout: 'vertical' | 'horizontal' | 'icons';
+  /**
+   * `on` (default): remember in localStorage which connection logged in last (per broker; only its id)
+   * and mark its button; `off`: remember nothing and forget what was remembered.
+   */
+  declare lastUsed: 'on' | 'off';
 
   declare private _busy?: Connection;
   declare private _message: string;
   /** The broker's own connections, when the page lists none and the protocol can ask. */
   declare private _listed?: Connection[];
+  /** The id of the connection that logged in last, once read (after the first frame). */
+  declare private _last?: string;
+  /** The brand icons, once their chunk is in. */
+  declare private _icons?: typeof import('../icons/brands.js');
 
   #attempt?: Attempt;
   #result?: Promise<LoginDetail>;
@@ -132,6 +152,9 @@ export class SocialLogin extends ReactiveElement {
   #listing?: string;
   #buttons = part('div', 'buttons');
   #status = part('div', 'error');
+  /** Whether the first frame is painted, and which broker's "last used" hint was read. */
+  #framed = false;
+  #hinted?: string;
   /** What the buttons were last built from. */
   #built?: string;
 
@@ -144,6 +167,9 @@ export class SocialLogin extends ReactiveElement {
     this.mode = 'popup';
     this.fallback = 'redirect';
     this.timeout = 300;
+    this.theme = 'auto';
+    this.layout = 'vertical';
+    this.lastUsed = 'on';
     this._message = '';
     // Discovery is fetched at the first sign of intent, so the click never waits for it.
     for (const type of ['pointerenter', 'focusin', 'touchstart']) {
@@ -213,8 +239,33 @@ export class SocialLogin extends ReactiveElement {
     return this.lang || this.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
-  #strings() {
+  #strings(): Strings {
     return stringsFor(this.#lang());
+  }
+
+  /**
+   * The "last used" hint's storage: one localStorage entry per broker holding a connection id (no
+   * secret). `id` stores it; without, it is read into `_last` (or, with `last-used="off"`, deleted).
+   */
+  #remember(id?: string) {
+    const config = this.#config();
+    if (config instanceof SocialLoginError) return;
+    const key = `social-login:last-used:${config.broker}`;
+    try {
+      if (this.lastUsed == 'off') localStorage.removeItem(key);
+      else if (id == undefined) this._last = localStorage.getItem(key) ?? undefined;
+      else localStorage.setItem(key, (this._last = id));
+    } catch {
+      // No storage (privacy settings): no hint.
+    }
+  }
+
+  /**
+   * The hint is read after the first frame (a page's first localStorage access is a synchronous round
+   * trip), and again when the broker changes.
+   */
+  protected override firstUpdated(): void {
+    requestAnimationFrame(() => setTimeout(() => ((this.#framed = true), this.requestUpdate())));
   }
 
   /** Starts discovery once the configuration is valid; the protocol caches it per broker. */
@@ -337,6 +388,7 @@ export class SocialLogin extends ReactiveElement {
       if (detail) {
         attempt.resolve(detail);
         this.#flush();
+        this.#remember(detail.connection.id);
         this.dispatchEvent(new LoginEvent(detail));
       } else attempt.reject(this.#fail(err, attempt.connection, attempt.mode));
     };
@@ -386,21 +438,45 @@ export class SocialLogin extends ReactiveElement {
         ...list.map((c) => {
           const button = part('button', 'button');
           button.type = 'button';
-          button.append(part('span', 'label'));
+          // The icon: the page's own (a child with slot="icon-<id>"), else the brand's once loaded.
+          const icon = part('span', 'icon');
+          const slot = document.createElement('slot');
+          slot.name = `icon-${c.id}`;
+          slot.onslotchange = () => this.requestUpdate();
+          icon.setAttribute('aria-hidden', 'true');
+          icon.append(slot);
+          button.append(icon, part('span', 'label'), part('span', 'last-used'));
           button.addEventListener('click', () => this.#start(c));
           return button;
         }),
       );
     }
+    if (this.#framed && this.broker != this.#hinted) {
+      this.#hinted = this.broker;
+      this.#remember();
+    }
+    const brands = list.map(brandOf);
+    if (brands.some(Boolean) && !this._icons) (icons ??= importIcons()).then((m) => (this._icons = m), () => {});
     list.forEach((c, i) => {
-      const button = this.#buttons.children[i]!;
+      const button = this.#buttons.children[i] as HTMLButtonElement;
+      const [icon, label, badge] = button.children as unknown as HTMLElement[];
+      const slot = icon!.firstChild as HTMLSlotElement;
+      const brand = brands[i];
+      if (brand && this._icons && !slot.firstChild) slot.append(this._icons.brandIcon(brand)!);
+      icon!.hidden = !slot.firstChild && !slot.assignedNodes().length;
       const busy = this._busy?.id === c.id;
+      const text = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
       button.setAttribute('aria-busy', String(busy));
-      button.firstChild!.textContent = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
+      label!.textContent = text;
+      badge!.hidden = !(list.length > 1 && this._last === c.id);
+      badge!.textContent = badge!.hidden ? '' : s.lastUsed;
     });
     this.#status.textContent = this._message;
   }
 }
+
+/** The brand icons' chunk, loaded once per page. */
+let icons: Promise<typeof import('../icons/brands.js')> | undefined;
 
 /** Whether the page lists connections itself. */
 const hasList = (connections: string | Connection[] | undefined) => !!(typeof connections == 'string' ? connections.trim() : connections?.length);

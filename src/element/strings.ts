@@ -8,16 +8,24 @@ export interface Strings {
   signIn: string;
   /** Label of a button while its login runs. */
   busy: string;
+  /** The badge on the connection that logged in last. */
+  lastUsed: string;
   /** What the live region announces for each failure. */
   errors: Record<LoginErrorCode, string>;
 }
 
-/** The built-in languages. */
-export const STRINGS: Record<'en' | 'zh-CN', Strings> = {
+/**
+ * The languages, by BCP 47 tag: `en` and `zh-CN` are built in. Add one before the elements render,
+ * e.g. `STRINGS.fr = { ...STRINGS.en, continueWith: 'Continuer avec {name}', … }`; an element's
+ * `lang` (else the closest `lang` attribute, else the page's) picks the exact tag, then its language
+ * (`fr-CA` → `fr`); any other `zh` tag gets zh-CN, and the rest en.
+ */
+export const STRINGS: Record<string, Strings> & Record<'en' | 'zh-CN', Strings> = {
   en: {
     continueWith: 'Continue with {name}',
     signIn: 'Sign in',
     busy: 'Signing in with {name}…',
+    lastUsed: 'Last used',
     errors: {
       popup_blocked: 'The sign-in window was blocked. Allow pop-ups and try again.',
       popup_closed: 'The sign-in window was closed.',
@@ -33,6 +41,7 @@ export const STRINGS: Record<'en' | 'zh-CN', Strings> = {
     continueWith: '使用 {name} 登录',
     signIn: '登录',
     busy: '正在使用 {name} 登录…',
+    lastUsed: '上次使用',
     errors: {
       popup_blocked: '登录窗口被浏览器拦截。请允许本网站弹出窗口后重试。',
       popup_closed: '登录完成前登录窗口已关闭。',
@@ -46,5 +55,6 @@ export const STRINGS: Record<'en' | 'zh-CN', Strings> = {
   },
 };
 
-/** The strings for a BCP 47 language tag: any `zh` tag gets zh-CN, everything else en. @internal */
-export const stringsFor = (lang: string): Strings => (/^zh\b/i.test(lang) ? STRINGS['zh-CN'] : STRINGS.en);
+/** The strings for a BCP 47 language tag (see {@link STRINGS}). @internal */
+export const stringsFor = (lang: string): Strings =>
+  STRINGS[lang] ?? STRINGS[lang.split('-')[0]!] ?? (/^zh\b/i.test(lang) ? STRINGS['zh-CN'] : STRINGS.en);

@@ -1,5 +1,6 @@
 /** Authing logins: a connection's hosted social login in the popup, its result posted back. */
 import { authingConnections, authingLogin, authingResult, authingSocialUrl } from '../brokers/authing.js';
+import { popupResponse } from '../channel/popup-response.js';
 import type { PopupWindow } from '../channel/popup-window.js';
 import type { LoginConfig } from '../element/config.js';
 import { PopupBlockedError } from '../errors.js';
@@ -16,7 +17,7 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
   win.navigate(authingSocialUrl(config, connection));
   const origin = new URL(config.broker).origin;
   // The channel name only needs to be unguessable: Authing never relays through our landing page.
-  const result = await win.response(randomToken(), signal, (event) =>
+  const result = await popupResponse(win, randomToken(), signal, (event) =>
     event.source === win.window && event.origin == origin ? authingResult(event.data) : undefined,
   );
   return authingLogin(result, connection);

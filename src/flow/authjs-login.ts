@@ -2,6 +2,7 @@
 import { authjsCsrf, authjsLogin, authjsPageError, authjsProviders, authjsSigninUrl } from '../brokers/authjs.js';
 import { postForm } from '../channel/form-post.js';
 import { acceptMessage } from '../channel/accept-message.js';
+import { popupResponse } from '../channel/popup-response.js';
 import type { PopupWindow } from '../channel/popup-window.js';
 import { POPUP_STATE_PREFIX } from '../channel/relay.js';
 import type { LoginConfig } from '../element/config.js';
@@ -10,7 +11,8 @@ import type { Connection, LoginDetail } from '../events.js';
 import { randomToken } from './random.js';
 import type { ProtocolFlows } from './protocols.js';
 import { leavePage } from './leave-page.js';
-import { REDIRECT_STATE_PREFIX } from './transaction.js';
+import { captureRedirect } from './redirect-return.js';
+import { REDIRECT_STATE_PREFIX, type Transaction } from './transaction.js';
 
 /**
  * Where Auth.js sends the window after the login: `redirect-uri` with our state and `session=1`,
@@ -48,7 +50,7 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
       return undefined; // Not on this origin: nothing to read.
     }
   };
-  const answer = await win.response<Record<string, string>>(state, signal, (event) => acceptMessage(event, expect), peek);
+  const answer = await popupResponse<Record<string, string>>(win, state, signal, (event) => acceptMessage(event, expect), peek);
   if (answer.href) throw authjsPageError(answer.href, config.broker);
   return authjsLogin(config.broker, connection, 'popup', signal);
 }
@@ -59,10 +61,13 @@ async function redirect(config: LoginConfig, connection: Connection, element: st
   return leavePage(config, connection, element, request, () => postForm(window, authjsSigninUrl(config.broker, connection), fields), signal);
 }
 
+const complete = (tx: Transaction) => authjsLogin(tx.broker, tx.connection, 'redirect');
+
 /** `protocol="authjs"`. @internal */
 export const flows: ProtocolFlows = {
   connections: (config) => authjsProviders(config.broker),
   popup,
   redirect,
-  complete: (tx) => authjsLogin(tx.broker, tx.connection, 'redirect'),
+  complete,
+  capture: (tx, params) => captureRedirect(tx, params, complete),
 };

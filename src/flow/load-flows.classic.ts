@@ -1,19 +1,22 @@
 /**
- * The classic script's way to load a protocol: a sibling script, `social-login.<protocol>.min.js`
- * next to `social-login.min.js`, added with its Subresource Integrity hash (fixed at build time) and
- * `crossorigin`. The chunk hands its flows to {@link chunkLoaded}. Under Trusted Types the script
- * URL goes through a policy named `social-login`.
+ * The classic script's way to load a chunk (a protocol's flows, or the brand icons): a sibling
+ * script, `social-login.<name>.min.js` next to `social-login.min.js`, added with its Subresource
+ * Integrity hash (fixed at build time) and `crossorigin`. The chunk hands its exports to
+ * {@link chunkLoaded}. Under Trusted Types the script URL goes through a policy named `social-login`.
  */
 import { SocialLoginError } from '../errors.js';
 import type { Protocol } from '../events.js';
+import type * as Icons from '../icons/brands.js';
 import type { ProtocolFlows } from './protocols.js';
 
+type Chunk = Protocol | 'icons';
+
 /** Each chunk's `sha384-…` integrity, written in by the build. */
-declare const __CHUNK_INTEGRITY__: Record<Protocol, string>;
+declare const __CHUNK_INTEGRITY__: Record<Chunk, string>;
 
 /** Where this script came from: the chunks sit beside it. */
 const base = (document.currentScript as HTMLScriptElement | null)?.src;
-const loaded: Partial<Record<Protocol, ProtocolFlows>> = {};
+const loaded: Partial<Record<Chunk, unknown>> = {};
 /** The part of the Trusted Types API used here (not in TypeScript's DOM library yet). */
 interface ScriptUrlPolicy {
   createScriptURL(url: string): string;
@@ -21,22 +24,27 @@ interface ScriptUrlPolicy {
 let policy: ScriptUrlPolicy | undefined;
 
 /** Called by a chunk as it runs. @internal */
-export const chunkLoaded = (protocol: Protocol, flows: ProtocolFlows): void => {
-  loaded[protocol] = flows;
+export const chunkLoaded = (name: Chunk, exports: unknown): void => {
+  loaded[name] = exports;
 };
 
-/** @internal */
-export const importFlows = (protocol: Protocol): Promise<ProtocolFlows> =>
+const importChunk = <T>(name: Chunk): Promise<T> =>
   new Promise((resolve, reject) => {
     if (!base) throw new SocialLoginError('invalid_config', 'Load social-login.min.js with <script src>, beside its chunks.');
     const tt = (window as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes;
     // Only URLs of our own chunks, built just below, ever pass through the policy.
     policy ??= tt?.createPolicy('social-login', { createScriptURL: (url) => url }) ?? { createScriptURL: (url) => url };
     const script = document.createElement('script');
-    script.src = policy.createScriptURL(new URL(`social-login.${protocol}.min.js`, base).href);
-    script.integrity = __CHUNK_INTEGRITY__[protocol];
+    script.src = policy.createScriptURL(new URL(`social-login.${name}.min.js`, base).href);
+    script.integrity = __CHUNK_INTEGRITY__[name];
     script.crossOrigin = 'anonymous';
-    script.onload = () => (loaded[protocol] ? resolve(loaded[protocol]) : reject(new Error(`${script.src} did not register.`)));
+    script.onload = () => (loaded[name] ? resolve(loaded[name] as T) : reject(new Error(`${script.src} did not register.`)));
     script.onerror = reject;
     document.head.append(script);
   });
+
+/** @internal */
+export const importFlows = (protocol: Protocol): Promise<ProtocolFlows> => importChunk(protocol);
+
+/** @internal */
+export const importIcons = (): Promise<typeof Icons> => importChunk('icons');

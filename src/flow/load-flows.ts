@@ -10,3 +10,6 @@ export const importFlows = (protocol: Protocol): Promise<ProtocolFlows> =>
   (protocol == 'authjs' ? import('./authjs-login.js') : protocol == 'authing' ? import('./authing-login.js') : import('./oidc-login.js')).then(
     (m) => m.flows,
   );
+
+/** Imports the brand icons as a separate chunk (see icons/brands.ts). @internal */
+export const importIcons = (): Promise<typeof import('../icons/brands.js')> => import('../icons/brands.js');

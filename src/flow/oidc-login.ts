@@ -1,6 +1,7 @@
 /** OpenID Connect logins: the protocol steps of brokers/oidc.ts, driven through a popup or a redirect. */
 import { authorizationUrl, discover, newAuthRequest } from '../brokers/oidc.js';
 import { acceptMessage } from '../channel/accept-message.js';
+import { popupResponse } from '../channel/popup-response.js';
 import type { PopupWindow } from '../channel/popup-window.js';
 import { POPUP_STATE_PREFIX } from '../channel/relay.js';
 import type { LoginConfig } from '../element/config.js';
@@ -10,6 +11,7 @@ import { orAbort } from '../util/or-abort.js';
 import { completeLogin } from './complete.js';
 import type { ProtocolFlows } from './protocols.js';
 import { leavePage } from './leave-page.js';
+import { captureRedirect } from './redirect-return.js';
 import { REDIRECT_STATE_PREFIX, type Transaction } from './transaction.js';
 
 /**
@@ -31,7 +33,7 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
     relayOrigin: location.origin,
     brokerOrigin: config.responseMode == 'web_message' ? new URL(meta.authorization_endpoint).origin : undefined,
   };
-  const params = await win.response(request.state, signal, (event) => acceptMessage(event, expect));
+  const params = await popupResponse(win, request.state, signal, (event) => acceptMessage(event, expect));
   return completeLogin(meta, config, params, request, connection, 'popup', signal);
 }
 
@@ -53,4 +55,5 @@ export const flows: ProtocolFlows = {
   popup,
   redirect,
   complete,
+  capture: (tx, params) => captureRedirect(tx, params, complete),
 };

@@ -8,6 +8,7 @@ import type { LoginConfig } from '../element/config.js';
 import { NetworkError, SocialLoginError } from '../errors.js';
 import type { Connection, LoginDetail, Protocol } from '../events.js';
 import { importFlows } from './load-flows.js';
+import type { RedirectResult } from './redirect-login.js';
 import type { Transaction } from './transaction.js';
 
 /**
@@ -26,6 +27,8 @@ export interface ProtocolFlows {
   redirect?(config: LoginConfig, connection: Connection, element: string, signal: AbortSignal): Promise<never>;
   /** Completes a redirect on the way back, given the saved transaction and the response. */
   complete?(tx: Transaction, params: Record<string, string>): Promise<LoginDetail>;
+  /** What this page does with a redirect's response and transaction (flow/redirect-return.ts). */
+  capture?(tx: Transaction, params: Record<string, string> | undefined): RedirectResult | undefined;
 }
 
 /** Whether the protocol can list the broker's connections (known before its code loads). @internal */

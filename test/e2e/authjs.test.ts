@@ -7,7 +7,7 @@ import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import type { HostLog } from '../fixtures/redirect-host.js';
-import { mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until } from '../helpers.js';
+import { leftInStorage, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until } from '../helpers.js';
 
 const env = testEnv();
 const authjs = { protocol: 'authjs', broker: env.authjs, 'client-id': '' };
@@ -78,7 +78,7 @@ describe('<social-login protocol="authjs">', () => {
       expect(detail.tokens, 'Auth.js keeps tokens on its server').to.equal(undefined);
       expect(detail.profile).to.have.property('expires');
       await until(() => open.calls[0]?.popup?.closed, 'the landing page to close the popup');
-      expect(sessionStorage.length + localStorage.length).to.equal(0);
+      expect(leftInStorage()).to.equal(0);
     } finally {
       open.restore();
     }

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import { BrokerError, STRINGS, type LoginErrorCode, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
-import {
+import { leftInStorage,
   HELD,
   SHOWN,
   buttonOf,
@@ -173,7 +173,7 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
       // A removed element also lets go of its own page listener: fewer is fine, more is a leak.
       expect(after.listeners.filter((l) => !before.listeners.includes(l)), 'listeners of the attempt').to.deep.equal([]);
       expect({ ...after, listeners: [] }, 'timers and channels of the attempt').to.deep.equal({ ...before, listeners: [] });
-      expect(sessionStorage.length + localStorage.length, 'storage').to.equal(0);
+      expect(leftInStorage(), 'storage').to.equal(0);
       for (const popup of open.calls.map((call) => call.popup)) expect(popup === null || popup.closed, 'popup closed').to.equal(true);
       expect(buttonOf(el).getAttribute('aria-busy')).to.equal('false');
 
@@ -195,7 +195,7 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
     await until(() => events.login.length, 'the login');
     await sleep(300);
     expect(tracker.live()).to.deep.equal(before);
-    expect(sessionStorage.length + localStorage.length).to.equal(0);
+    expect(leftInStorage()).to.equal(0);
     expect(events['login-error']).to.have.length(0);
   });
 

@@ -6,7 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
-import { buttonOf, byName, mountWidget, consumeUserActivation, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
+import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
 
@@ -48,7 +48,7 @@ describe('<social-login> popup login against node-oidc-provider', () => {
       await until(() => open.calls[0]!.popup!.closed, 'the popup to close');
       expect(buttonOf(el).getAttribute('aria-busy')).to.equal('false');
       // Nothing of the attempt is stored.
-      expect(sessionStorage.length + localStorage.length).to.equal(0);
+      expect(leftInStorage()).to.equal(0);
     });
   }
 

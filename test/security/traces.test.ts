@@ -13,7 +13,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import { s256 } from '../../src/brokers/encoding.js';
-import { byName, HELD, heldInteractions, mountWidget, outcomeOf, realClick, release, releaseAll, spyOnOpen, until, waitForHeld } from '../helpers.js';
+import { byName, HELD, LAST_USED_PREFIX, heldInteractions, mountWidget, outcomeOf, realClick, release, releaseAll, spyOnOpen, until, waitForHeld } from '../helpers.js';
 
 
 /** Everything of the page a login could leave a trace in. */
@@ -21,7 +21,8 @@ function snapshot() {
   const storage = (s: Storage) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
   return {
     sessionStorage: storage(sessionStorage),
-    localStorage: storage(localStorage),
+    // The "last used" hint is the one entry a login may add (a connection id; see leftInStorage).
+    localStorage: Object.fromEntries(Object.entries(storage(localStorage)).filter(([k]) => !k.startsWith(LAST_USED_PREFIX))),
     cookie: document.cookie,
     href: location.href,
     historyState: JSON.stringify(history.state),

@@ -1,0 +1,133 @@
+/**
+ * How the element looks and reads, in real browsers: light and dark themes, layouts, brand icons and
+ * custom ones, the "last used" hint, languages, and an axe check in every state.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define.js';
+import { STRINGS } from './strings.js';
+import type { SocialLogin } from './social-login.js';
+
+// Loopback brokers need no network for rendering: each test gets its own, so localStorage keys
+// (shared by the test files of this origin) never meet.
+let n = 0;
+const broker = () => `http://localhost:9/${Date.now()}-${++n}`;
+const mount = (attrs: Record<string, string>, children = '') => {
+  const holder = document.createElement('div');
+  holder.innerHTML = `<social-login ${Object.entries({ broker: broker(), 'client-id': 'spa', ...attrs })
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ')}>${children}</social-login>`;
+  document.body.append(holder);
+  const el = holder.firstElementChild as SocialLogin;
+  return el.updateComplete.then(() => el);
+};
+const buttons = (el: SocialLogin) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
+const part = (button: HTMLElement, name: string) => button.querySelector<HTMLElement>(`[part~=${name}]`)!;
+const until = async (check: () => unknown, what: string) => {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+
+afterEach(() => {
+  for (const el of document.querySelectorAll('social-login')) el.parentElement!.remove();
+  document.body.style.background = '';
+  document.body.style.colorScheme = '';
+});
+
+describe('<social-login> appearance', () => {
+  it('is light by default on a light page, and dark with theme="dark" (contrast checked by axe in both)', async () => {
+    const el = await mount({ connections: 'instagram:Instagram,github:GitHub', theme: 'light' });
+    expect(getComputedStyle(buttons(el)[0]!).backgroundColor).to.equal('rgb(255, 255, 255)');
+    await expect(el).to.be.accessible();
+    document.body.style.background = '#0d1117';
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(buttons(el)[0]!).backgroundColor).to.equal('rgb(31, 35, 40)');
+    expect(getComputedStyle(buttons(el)[0]!).color).to.equal('rgb(240, 243, 246)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the page\'s colour scheme with theme="auto"', async () => {
+    document.body.style.colorScheme = 'dark';
+    const el = await mount({ connections: 'x:X' });
+    // color-scheme on the host wins over the page's; "auto" is "light dark": the user agent's preference.
+    expect(getComputedStyle(el).colorScheme).to.equal('light dark');
+  });
+
+  it('lays buttons out horizontally, or as icons whose label stays the accessible name', async () => {
+    const el = await mount({ connections: 'instagram:Instagram,github:GitHub', layout: 'horizontal' });
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part~=buttons]')!).flexDirection).to.equal('row');
+    el.layout = 'icons';
+    await until(() => buttons(el).every((b) => b.querySelector('svg')), 'the brand icons');
+    await el.updateComplete;
+    const [first] = buttons(el);
+    expect(part(first!, 'label').getBoundingClientRect().width).to.be.at.most(1);
+    expect(part(first!, 'icon').getBoundingClientRect().width).to.equal(20);
+    expect(first!.textContent).to.equal('Continue with Instagram');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows brand icons only for known brands (by id, suffixes and aliases), and a page\'s own icon by slot', async () => {
+    const el = await mount({ connections: 'google-oauth2:Google,twitter:X,corp:Corporate SSO,github:GitHub' }, '<img slot="icon-github" alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+    await until(() => part(buttons(el)[0]!, 'icon').querySelector('svg'), 'the Google icon');
+    await el.updateComplete;
+    const [google, x, corp, github] = buttons(el);
+    // Google's G keeps its four colours.
+    expect([...part(google!, 'icon').querySelectorAll('path')].map((p) => p.getAttribute('fill'))).to.deep.equal(['#EA4335', '#FBBC05', '#34A853', '#4285F4']);
+    expect(part(x!, 'icon').querySelector('path')!.getAttribute('fill')).to.equal('currentColor');
+    expect(part(corp!, 'icon').hidden).to.equal(true);
+    const slot = part(github!, 'icon').querySelector('slot')!;
+    expect(slot.assignedElements()).to.have.length(1);
+    expect(part(github!, 'icon').hidden).to.equal(false);
+    expect(part(github!, 'icon').getAttribute('aria-hidden')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks the connection used last, read after the first frame; last-used="off" forgets it', async () => {
+    const b = broker();
+    localStorage.setItem(`social-login:last-used:${b}`, 'github');
+    const el = await mount({ broker: b, connections: 'instagram:Instagram,github:GitHub' });
+    await frame();
+    await el.updateComplete;
+    const badge = part(buttons(el)[1]!, 'last-used');
+    expect(badge.hidden).to.equal(false);
+    expect(badge.textContent).to.equal('Last used');
+    expect(part(buttons(el)[0]!, 'last-used').hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+    const off = await mount({ broker: b, connections: 'instagram:Instagram,github:GitHub', 'last-used': 'off' });
+    await frame();
+    await off.updateComplete;
+    expect(localStorage.getItem(`social-login:last-used:${b}`)).to.equal(null);
+    expect(part(buttons(off)[1]!, 'last-used').hidden).to.equal(true);
+  });
+
+  it('speaks zh-CN by its own lang or the closest one, and a language added to STRINGS', async () => {
+    const holder = await fixture(html`<div lang="zh-CN"><social-login broker="http://localhost:9/" client-id="spa" connections="wechat:微信"></social-login></div>`);
+    const zh = holder.querySelector('social-login') as SocialLogin;
+    await zh.updateComplete;
+    expect(buttons(zh)[0]!.textContent).to.equal('使用 微信 登录');
+    STRINGS.fr = { ...STRINGS.en, continueWith: 'Continuer avec {name}' };
+    try {
+      const fr = await mount({ connections: 'apple:Apple', lang: 'fr-CA' });
+      expect(buttons(fr)[0]!.textContent).to.equal('Continuer avec Apple');
+    } finally {
+      delete STRINGS.fr;
+    }
+  });
+
+  it('passes axe while busy and while showing an error', async () => {
+    const el = await mount({ connections: 'instagram:Instagram,github:GitHub' });
+    (el as unknown as { _busy: unknown })._busy = { id: 'instagram', name: 'Instagram' };
+    await el.updateComplete;
+    expect(buttons(el)[0]!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    el.setAttribute('timeout', 'soon');
+    await until(() => el.shadowRoot!.querySelector('[part~=error]')!.textContent, 'the error');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.getAttribute('aria-live')).to.equal('polite');
+    await expect(el).to.be.accessible();
+  });
+});
