@@ -55,13 +55,20 @@ interface Attempt {
  * @event login - {LoginEvent} The login succeeded: `detail.user`, `detail.tokens`, `detail.profile`.
  * @event login-error - {LoginErrorEvent} The login failed, or the configuration is invalid: `detail.code`.
  *
+ * @slot icon-{id} - A connection's own icon (an `<img>` or `<svg>` with `slot="icon-instagram"` for
+ *   the connection `instagram`), shown instead of the built-in brand icon; decorative (the label names the button).
+ *
  * @csspart buttons - The container of the buttons.
  * @csspart button - Each connection's button.
- * @csspart label - The text inside a button.
+ * @csspart icon - The icon inside a button (hidden when the connection has none).
+ * @csspart label - The text inside a button (visually hidden, still the accessible name, with `layout="icons"`).
+ * @csspart last-used - The "Last used" badge on the connection that logged in last.
  * @csspart error - The polite live region that shows the last error.
  *
  * @cssproperty --social-login-font - Font of the buttons (default: inherited).
  * @cssproperty --social-login-gap - Space between buttons (default 8px).
+ * @cssproperty --social-login-padding - Horizontal padding inside a button (default 16px).
+ * @cssproperty --social-login-icon-size - Width and height of the icons (default 20px).
  * @cssproperty --social-login-radius - Corner radius of the buttons (default 6px).
  * @cssproperty --social-login-background - Button background.
  * @cssproperty --social-login-background-hover - Button background on hover.
@@ -69,6 +76,8 @@ interface Attempt {
  * @cssproperty --social-login-border-color - Button border colour.
  * @cssproperty --social-login-focus-color - Focus ring colour.
  * @cssproperty --social-login-error-color - Error text colour.
+ * @cssproperty --social-login-badge-background - Background of the "Last used" badge.
+ * @cssproperty --social-login-badge-color - Text colour of the "Last used" badge.
  */
 export class SocialLogin extends ReactiveElement {
   static override styles = styles;
