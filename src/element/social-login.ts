@@ -55,6 +55,9 @@ interface Attempt {
  * @event login - {LoginEvent} The login succeeded: `detail.user`, `detail.tokens`, `detail.profile`.
  * @event login-error - {LoginErrorEvent} The login failed, or the configuration is invalid: `detail.code`.
  *
+ * @attr lang - The language of the texts (`en`, `zh-CN`, or one added to `STRINGS`); else the nearest
+ *   `lang` attribute's, else `en`.
+ *
  * @slot icon-{id} - A connection's own icon (an `<img>` or `<svg>` with `slot="icon-instagram"` for
  *   the connection `instagram`), shown instead of the built-in brand icon; decorative (the label names the button).
  *
