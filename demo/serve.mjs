@@ -136,6 +136,8 @@ const config = JSON.stringify({
 const server = await createServer({
   configFile: 'vite.config.ts',
   server: { host: 'localhost', port: demoPort, strictPort: true },
+  // The demo page only: demo/frameworks/ has its own dependencies (node scripts/check-examples.mjs).
+  optimizeDeps: { entries: ['demo/index.html'] },
   plugins: [
     {
       name: 'demo-config',

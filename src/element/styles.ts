@@ -67,6 +67,7 @@ export const styles = css`
   }
   [part~='icon'] {
     display: flex;
+    flex: none;
     width: var(--social-login-icon-size, 20px);
     height: var(--social-login-icon-size, 20px);
   }
