@@ -3,6 +3,7 @@
  * custom ones, the "last used" hint, languages, and an axe check in every state.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import { STRINGS } from './strings.js';
 import type { SocialLogin } from './social-login.js';
@@ -117,6 +118,27 @@ describe('<social-login> appearance', () => {
     } finally {
       delete STRINGS.fr;
     }
+  });
+
+  it('works from the keyboard alone: Tab reaches each button with a visible focus ring, Enter and Space start a login', async () => {
+    const el = await mount({ connections: 'instagram:Instagram,github:GitHub' });
+    const started: string[] = [];
+    // Cancelled, so no popup opens: this test is about reaching and activating the buttons.
+    el.addEventListener('login-start', (e) => (e.preventDefault(), started.push(e.detail.connection.id)));
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    const [first, second] = buttons(el);
+    expect(el.shadowRoot!.activeElement).to.equal(first);
+    expect(getComputedStyle(first!).outlineStyle).to.equal('solid');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(second);
+    await sendKeys({ press: ' ' });
+    expect(started).to.deep.equal(['instagram', 'github']);
+    before.remove();
   });
 
   it('passes axe while busy and while showing an error', async () => {

@@ -52,6 +52,22 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     });
   }
 
+  it('remembers the connection that logged in (last-used="on"): only its id, and marks its button', async () => {
+    const el = await widget({ 'last-used': 'on' });
+    const key = `social-login:last-used:${env.issuer}`;
+    // Read in the listener itself: other test files of this origin share localStorage.
+    let stored: string | null = null;
+    el.addEventListener('login', () => (stored = localStorage.getItem(key)));
+    const login = oneEvent(el, 'login');
+    await realClick(byName(el, 'GitHub'));
+    await login;
+    expect(stored).to.equal('github');
+    await el.updateComplete;
+    const badge = byName(el, 'GitHub').querySelector('[part~=last-used]') as HTMLElement;
+    expect(badge.hidden).to.equal(false);
+    expect(badge.textContent).to.equal('Last used');
+  });
+
   it('opens a centred popup synchronously inside the click, then navigates it', async () => {
     const el = await widget({ scope: 'openid profile email' });
     const login = oneEvent(el, 'login');

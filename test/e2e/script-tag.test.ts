@@ -34,6 +34,23 @@ describe('dist/social-login.min.js', () => {
     expect(new api.PopupBlockedError()).to.be.instanceOf(api.SocialLoginError).and.include({ code: 'popup_blocked' });
   });
 
+  it('carries the element\'s styles as written: the build\'s CSS squeezing changes no rule', async () => {
+    const { styles } = await import('../../src/element/styles.js');
+    const el = document.createElement('social-login');
+    el.setAttribute('broker', env.issuer);
+    el.setAttribute('client-id', env.clientId);
+    document.body.append(el);
+    try {
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      // The browser keeps the spaces written inside values (`var(--x, 8px)`): only those may differ.
+      const rules = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((r) => r.cssText.replace(/,\s+/g, ','));
+      const shipped = el.shadowRoot!.adoptedStyleSheets.flatMap(rules);
+      expect(shipped).to.deep.equal(rules(styles));
+    } finally {
+      el.remove();
+    }
+  });
+
   it('loads under the published Subresource Integrity hash, and not under another', async () => {
     const integrity: Record<string, string> = await (await fetch('/dist/integrity.json')).json();
     const load = (hash: string) =>
