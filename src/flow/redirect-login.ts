@@ -49,8 +49,11 @@ export function redirectResponse(): boolean {
   removeTransaction();
   waiting ??= [];
   loadFlows(tx.protocol)
-    .then((flows) => (result = flows.capture!(tx, params)))
-    .catch(() => {})
+    .then(
+      (flows) => (result = flows.capture!(tx, params)),
+      // The protocol's code did not load: the element that started the login reports it (network_error).
+      (err: unknown) => (result = { tx, promise: Promise.reject(err) }).promise.catch(() => {}),
+    )
     .finally(settle);
   return true;
 }
