@@ -30,7 +30,7 @@ const CHUNK_SIDE = ['channel/popup-response', 'channel/closed-watch', 'util/get-
 
 /** The modules a protocol's chunk contains; every other module of src/ is the core's (through `SocialLogin._k`). */
 const chunkModules = (protocol: string) =>
-  new RegExp(`/src/(chunks/${protocol}|flow/${protocol}-login|brokers/${protocol}|${protocol == 'icons' ? 'icons/brands|icons/paths|' : ''}${CHUNK_SIDE.join('|')})\\.ts$`);
+  new RegExp(`/src/(chunks/${protocol}|flow/${protocol}-login|brokers/${protocol}|${protocol == 'icons' ? 'icons/.*|' : ''}${CHUNK_SIDE.join('|')})\\.ts$`);
 
 /** The classic core loads protocols with load-flows.classic.ts instead of dynamic import(). */
 const classicLoader = (): Plugin => ({
@@ -78,7 +78,11 @@ export default defineConfig(({ mode }) => {
             target: 'es2022',
             minify: false,
             lib: { entry: { 'social-login': 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
-            rolldownOptions: { external: [/^@lit\//], output: { chunkFileNames: '[name].js' } },
+            // Each brand icon is a chunk of its own, under icons/.
+            rolldownOptions: {
+              external: [/^@lit\//],
+              output: { chunkFileNames: (c: { facadeModuleId?: string | null }) => (c.facadeModuleId?.includes('/icons/brand/') ? 'icons/[name].js' : '[name].js') },
+            },
           },
   };
 });

@@ -86,6 +86,10 @@ describe('<social-login> appearance', () => {
     expect(part(github!, 'icon').hidden).to.equal(false);
     expect(part(github!, 'icon').getAttribute('aria-hidden')).to.equal('true');
     await expect(el).to.be.accessible();
+    // Only the brands shown were fetched (the ES module build has one module per brand; no test here shows Discord).
+    const fetched = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(fetched.some((u) => u.includes('/icons/brand/google'))).to.equal(true);
+    expect(fetched.some((u) => u.includes('/icons/brand/discord'))).to.equal(false);
   });
 
   it('marks the connection used last, read after the first frame; last-used="off" forgets it', async () => {

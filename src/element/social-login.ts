@@ -2,7 +2,7 @@ import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { PopupWindow } from '../channel/popup-window.js';
 import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode, type Protocol } from '../events.js';
-import { importIcons } from '../flow/load-flows.js';
+import { loadIcon } from '../flow/load-flows.js';
 import { hasRedirect, listsConnections, loadFlows } from '../flow/protocols.js';
 import { claimRedirectResult } from '../flow/redirect-login.js';
 import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
@@ -104,7 +104,6 @@ export class SocialLogin extends ReactiveElement {
     lastUsed: { attribute: 'last-used' },
     _listed: { state: true },
     _last: { state: true },
-    _icons: { state: true },
   };
 
   /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
@@ -153,8 +152,6 @@ export class SocialLogin extends ReactiveElement {
   declare private _listed?: Connection[];
   /** The id of the connection that logged in last, once read (after the first frame). */
   declare private _last?: string;
-  /** The brand icons, once their chunk is in. */
-  declare private _icons?: typeof import('../icons/brands.js');
 
   #attempt?: Attempt;
   #result?: Promise<LoginDetail>;
@@ -467,14 +464,15 @@ export class SocialLogin extends ReactiveElement {
       this.#hinted = this.broker;
       this.#remember();
     }
-    const brands = list.map(brandOf);
-    if (brands.some(Boolean) && !this._icons) (icons ??= importIcons()).then((m) => (this._icons = m), () => {});
     list.forEach((c, i) => {
       const button = this.#buttons.children[i] as HTMLButtonElement;
       const [icon, label, badge] = button.children as unknown as HTMLElement[];
       const slot = icon!.firstChild as HTMLSlotElement;
-      const brand = brands[i];
-      if (brand && this._icons && !slot.firstChild) slot.append(this._icons.brandIcon(brand)!);
+      const brand = brandOf(c);
+      // Built-in icons load after the first render (each brand once per page); a failed load leaves none.
+      if (brand && !slot.firstChild) {
+        (icons[brand] ??= loadIcon(brand)).then((svg) => svg && !slot.firstChild && (slot.append(svg.cloneNode(true)), this.requestUpdate()), () => {});
+      }
       icon!.hidden = !slot.firstChild && !slot.assignedNodes().length;
       const busy = this._busy?.id === c.id;
       const text = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
@@ -487,8 +485,8 @@ export class SocialLogin extends ReactiveElement {
   }
 }
 
-/** The brand icons' chunk, loaded once per page. */
-let icons: Promise<typeof import('../icons/brands.js')> | undefined;
+/** Each built-in brand's icon, loaded once per page. */
+const icons: Record<string, Promise<SVGSVGElement | undefined>> = {};
 
 /** Whether the page lists connections itself. */
 const hasList = (connections: string | Connection[] | undefined) => !!(typeof connections == 'string' ? connections.trim() : connections?.length);

@@ -46,5 +46,5 @@ const importChunk = <T>(name: Chunk): Promise<T> =>
 /** @internal */
 export const importFlows = (protocol: Protocol): Promise<ProtocolFlows> => importChunk(protocol);
 
-/** @internal */
-export const importIcons = (): Promise<typeof Icons> => importChunk('icons');
+/** A built-in brand's icon, from the icons chunk (all brands in one file, one integrity hash). @internal */
+export const loadIcon = (brand: string): Promise<SVGSVGElement | undefined> => importChunk<typeof Icons>('icons').then((m) => m.brandIcon(brand));

@@ -11,5 +11,8 @@ export const importFlows = (protocol: Protocol): Promise<ProtocolFlows> =>
     (m) => m.flows,
   );
 
-/** Imports the brand icons as a separate chunk (see icons/brands.ts). @internal */
-export const importIcons = (): Promise<typeof import('../icons/brands.js')> => import('../icons/brands.js');
+/** A built-in brand's icon: its own small chunk (and the shared SVG builder), so a page loads only the icons it shows. @internal */
+export const loadIcon = (brand: string): Promise<SVGSVGElement | undefined> =>
+  import('../icons/lazy.js').then(({ LAZY }) =>
+    LAZY[brand] ? Promise.all([import('../icons/svg.js'), LAZY[brand]()]).then(([m, icon]) => m.svgIcon(brand, icon.default)) : undefined,
+  );

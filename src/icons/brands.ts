@@ -1,36 +1,10 @@
 /**
- * The built-in brand icons (paths from simple-icons, see scripts/icons.mjs). A chunk of its own:
- * loaded after the first render, and only when a button belongs to one of these brands. Black-only
- * logos (GitHub, Apple, X, TikTok) and Instagram's glyph follow the text colour, so they are black on
- * light buttons and white on dark ones, as their guidelines allow; the others keep their brand colour.
+ * The classic script's icons chunk (`social-login.icons.min.js`): every built-in brand icon (paths
+ * from simple-icons, see scripts/icons.mjs), loaded after the first render and only when a button has
+ * a known brand. The ES module build loads one icon per brand instead (icons/lazy.ts).
  */
 import { PATHS } from './paths.js';
+import { svgIcon } from './svg.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-/**
- * Google's "G" must keep its four colours (Sign in with Google guidelines): the glyph is drawn four
- * times, each copy clipped to the part of the ring its colour covers.
- */
-const GOOGLE: Array<[string, string]> = [
-  ['#EA4335', 'polygon(50% 50%, 0 30%, 0 0, 100% 0, 100% 20%)'],
-  ['#FBBC05', 'polygon(50% 50%, 0 30%, 0 75%)'],
-  ['#34A853', 'polygon(50% 50%, 0 75%, 0 100%, 100% 100%, 100% 80%)'],
-  ['#4285F4', 'polygon(50% 50%, 100% 80%, 100% 20%, 50% 38%)'],
-];
-
-/** The brand's icon as an inline SVG element (built with DOM calls: no markup is parsed). @internal */
-export function brandIcon(brand: string): SVGSVGElement | undefined {
-  const [d, colour = 'currentColor'] = PATHS[brand] ?? [];
-  if (!d) return undefined;
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  for (const [fill, clip] of brand == 'google' ? GOOGLE : [[colour, '']]) {
-    const path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', d);
-    path.setAttribute('fill', fill!);
-    if (clip) path.style.clipPath = clip;
-    svg.append(path);
-  }
-  return svg;
-}
+/** The brand's icon, if it is built in. @internal */
+export const brandIcon = (brand: string): SVGSVGElement | undefined => (PATHS[brand] ? svgIcon(brand, PATHS[brand]) : undefined);
