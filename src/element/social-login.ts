@@ -270,8 +270,9 @@ export class SocialLogin extends ReactiveElement {
   }
 
   /**
-   * The hint is read after the first frame (a page's first localStorage access is a synchronous round
-   * trip), and again when the broker changes.
+   * After the first frame: the built-in icons load (adding a script or modules is work the first paint
+   * need not wait for), and the hint is read (a page's first localStorage access is a synchronous
+   * round trip), again when the broker changes.
    */
   protected override firstUpdated(): void {
     requestAnimationFrame(() => setTimeout(() => ((this.#framed = true), this.requestUpdate())));
@@ -469,11 +470,12 @@ export class SocialLogin extends ReactiveElement {
       const [icon, label, badge] = button.children as unknown as HTMLElement[];
       const slot = icon!.firstChild as HTMLSlotElement;
       const brand = brandOf(c);
-      // Built-in icons load after the first render (each brand once per page); a failed load leaves none.
-      if (brand && !slot.firstChild) {
+      // Built-in icons load after the first frame (each brand once per page), into a box kept for them
+      // meanwhile so nothing moves; a failed load leaves the box empty.
+      if (brand && this.#framed && !slot.firstChild) {
         (icons[brand] ??= loadIcon(brand)).then((svg) => svg && !slot.firstChild && (slot.append(svg.cloneNode(true)), this.requestUpdate()), () => {});
       }
-      icon!.hidden = !slot.firstChild && !slot.assignedNodes().length;
+      icon!.hidden = !brand && !slot.assignedNodes().length;
       const busy = this._busy?.id === c.id;
       const text = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
       button.setAttribute('aria-busy', String(busy));
