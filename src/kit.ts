@@ -12,6 +12,6 @@ export { isLoopback, parseUrl } from './element/config.js';
 export { chunkLoaded } from './flow/load-flows.classic.js';
 export { encode, randomToken } from './flow/random.js';
 export { redirectResponse } from './flow/redirect-login.js';
-export { readTransaction, removeTransaction, REDIRECT_STATE_PREFIX, TRANSACTION_KEY } from './flow/transaction.js';
+export { readTransaction, removeTransaction, REDIRECT_STATE_PREFIX, TRANSACTION_KEY, writeTransaction } from './flow/transaction.js';
 export { isRecord } from './util/is-record.js';
 export { orAbort } from './util/or-abort.js';

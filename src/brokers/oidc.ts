@@ -167,9 +167,10 @@ const PROFILE_CLAIMS = ['name', 'preferred_username', 'nickname', 'email', 'pict
 
 /**
  * Exchanges the code at the token endpoint and validates the ID token. The profile is the ID token's
- * user claims when it carries any profile claim (Auth0, Keycloak, Google, Authing… put them there);
- * otherwise the userinfo endpoint is read (OpenID Connect Core §5.4: the code flow returns the
- * scopes' claims from userinfo), which costs one more round trip.
+ * user claims when it carries any profile claim (Auth0, Keycloak, Google, Authing… put them there),
+ * and the email too when the granted scopes include `email`; otherwise the userinfo endpoint is read
+ * (OpenID Connect Core §5.4: the code flow returns the scopes' claims from userinfo), which costs one
+ * more round trip.
  * @internal
  */
 export async function redeemCode(
@@ -192,7 +193,9 @@ export async function redeemCode(
   }
   const claims = idTokenClaims(t.id_token, meta, config.clientId, request.nonce);
   let profile: Json = Object.fromEntries(Object.entries(claims).filter(([k]) => !TOKEN_CLAIMS.includes(k)));
-  if (meta.userinfo_endpoint && !PROFILE_CLAIMS.some((k) => k in profile)) {
+  // Userinfo too when the ID token lacks the profile, or the email that a granted `email` scope implies.
+  const missing = !PROFILE_CLAIMS.some((k) => k in profile) || (/\bemail\b/.test(String(t.scope)) && !('email' in profile));
+  if (meta.userinfo_endpoint && missing) {
     profile = await getJson(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${t.access_token}` }, signal });
     if (profile.sub !== claims.sub) throw new BrokerError('invalid_response', 'Userinfo sub mismatch.');
   }

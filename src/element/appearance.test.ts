@@ -122,6 +122,9 @@ describe('<social-login> appearance', () => {
     } finally {
       delete STRINGS.fr;
     }
+    // A tag that names something every object has is just an unknown language.
+    const odd = await mount({ connections: 'apple:Apple', lang: 'constructor' });
+    expect(buttons(odd)[0]!.textContent).to.equal('Continue with Apple');
   });
 
   it('works from the keyboard alone: Tab reaches each button with a visible focus ring, Enter and Space start a login', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Connection } from '../events.js';
 
-const ALIASES: Record<string, string> = { twitter: 'x', weixin: 'wechat', sinaweibo: 'weibo' };
+const ALIASES: Record<string, string> = { twitter: 'x', weixin: 'wechat' };
 const KNOWN = 'instagram github google apple facebook x wechat weibo qq gitlab discord tiktok line'.split(' ');
 
 /** The connection's built-in brand, if it has one. @internal */

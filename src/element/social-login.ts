@@ -4,7 +4,7 @@ import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, PopupCl
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode, type Protocol } from '../events.js';
 import { loadIcon } from '../flow/load-flows.js';
 import { hasRedirect, listsConnections, loadFlows } from '../flow/protocols.js';
-import { claimRedirectResult } from '../flow/redirect-login.js';
+import { claimRedirectResult, redirectPending } from '../flow/redirect-login.js';
 import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
 import { brandOf } from './brand.js';
 import { stringsFor, type Strings } from './strings.js';
@@ -259,7 +259,7 @@ export class SocialLogin extends ReactiveElement {
   #remember(id?: string) {
     const config = this.#config();
     if (config instanceof SocialLoginError) return;
-    const key = `social-login:last-used:${config.broker}`;
+    const key = `social-login:last-used:${(this.#hinted = config.broker)}`;
     try {
       if (this.lastUsed == 'off') localStorage.removeItem(key);
       else if (id == undefined) this._last = localStorage.getItem(key) ?? undefined;
@@ -331,6 +331,8 @@ export class SocialLogin extends ReactiveElement {
 
   /** The click: everything up to `window.open` is synchronous; nothing escapes as an exception. */
   #start(connection: Connection) {
+    // A redirect login is coming back on this page (it may be this element's): the click waits.
+    if (redirectPending()) return;
     const current = this.#attempt;
     if (current) {
       // A second click brings the open popup forward (and waits while a redirect starts or an
@@ -461,10 +463,7 @@ export class SocialLogin extends ReactiveElement {
         }),
       );
     }
-    if (this.#framed && this.broker != this.#hinted) {
-      this.#hinted = this.broker;
-      this.#remember();
-    }
+    if (this.#framed && this.broker?.trim() != this.#hinted) this.#remember();
     list.forEach((c, i) => {
       const button = this.#buttons.children[i] as HTMLButtonElement;
       const [icon, label, badge] = button.children as unknown as HTMLElement[];

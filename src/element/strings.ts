@@ -56,5 +56,7 @@ export const STRINGS: Record<string, Strings> & Record<'en' | 'zh-CN', Strings> 
 };
 
 /** The strings for a BCP 47 language tag (see {@link STRINGS}). @internal */
-export const stringsFor = (lang: string): Strings =>
-  STRINGS[lang] ?? STRINGS[lang.split('-')[0]!] ?? (/^zh\b/i.test(lang) ? STRINGS['zh-CN'] : STRINGS.en);
+export const stringsFor = (lang: string): Strings => {
+  const own = (tag: string) => (Object.hasOwn(STRINGS, tag) ? STRINGS[tag] : undefined);
+  return own(lang) ?? own(lang.split('-')[0]!) ?? (/^zh\b/i.test(lang) ? STRINGS['zh-CN'] : STRINGS.en);
+};

@@ -47,7 +47,7 @@ export const styles = css`
     min-height: 44px;
     min-width: 44px;
     padding: 0 var(--social-login-padding, 16px);
-    border: 1px solid var(--social-login-border-color, light-dark(#8c959f, #8b949e));
+    border: 1px solid var(--social-login-border-color, #8c959f);
     border-radius: var(--social-login-radius, 6px);
     background: var(--social-login-background, light-dark(#fff, #1f2328));
     color: var(--social-login-color, light-dark(#1f2328, #f0f3f6));

@@ -46,5 +46,8 @@ const importChunk = <T>(name: Chunk): Promise<T> =>
 /** @internal */
 export const importFlows = (protocol: Protocol): Promise<ProtocolFlows> => importChunk(protocol);
 
+let icons: Promise<typeof Icons> | undefined;
+
 /** A built-in brand's icon, from the icons chunk (all brands in one file, one integrity hash). @internal */
-export const loadIcon = (brand: string): Promise<SVGSVGElement | undefined> => importChunk<typeof Icons>('icons').then((m) => m.brandIcon(brand));
+export const loadIcon = (brand: string): Promise<SVGSVGElement | undefined> => (icons ??= importChunk('icons')).then((m) => m.brandIcon(brand));
+

@@ -16,8 +16,9 @@ export interface RedirectResult {
   promise: Promise<LoginDetail>;
 }
 
-/** Whether this page's response and transaction were read. */
+/** Whether this page's response and transaction were read, and whether they are a login coming back. */
 let read = false;
+let returning = false;
 let result: RedirectResult | undefined;
 /** While the read waits (see {@link redirectResponseSoon}) or the protocol's code loads: the elements to let claim then. */
 let waiting: Array<() => void> | undefined;
@@ -45,14 +46,17 @@ export function redirectResponse(): boolean {
     settle();
     return false;
   }
-  // Deleted as soon as it is read; the protocol's code puts it back only for a login still pending.
+  // Deleted as soon as it is read, so a reload cannot use it twice; the protocol's code saves it
+  // again for a login still pending or handed on. A returning login's page ignores clicks meanwhile
+  // (see redirectPending).
   removeTransaction();
+  returning = !!(params ?? tx.response);
   waiting ??= [];
   loadFlows(tx.protocol)
     .then(
-      (flows) => (result = flows.capture!(tx, params)),
+      (flows) => void (result = flows.capture!(tx, params)),
       // The protocol's code did not load: the element that started the login reports it (network_error).
-      (err: unknown) => (result = { tx, promise: Promise.reject(err) }).promise.catch(() => {}),
+      (err: unknown) => void (returning && (result = { tx, promise: Promise.reject(err) }).promise.catch(() => {})),
     )
     .finally(settle);
   return true;
@@ -66,12 +70,21 @@ export function redirectResponse(): boolean {
  * @internal
  */
 export function redirectResponseSoon(): void {
+  if (read || waiting) return;
   if (hasResponse(REDIRECT_STATE_PREFIX)) return void redirectResponse();
   waiting = [];
   // After the first frame is painted; a hidden page paints no frames: there, a little later.
   if (document.visibilityState == 'visible') requestAnimationFrame(() => setTimeout(redirectResponse));
   setTimeout(redirectResponse, 100);
 }
+
+/**
+ * Whether a redirect login is coming back on this page (a response) and its protocol's code is still
+ * deciding what to do with it: a click is then ignored, since the login may be the element's own.
+ * Reads the page's redirect state first if its put-off read has not run yet.
+ * @internal
+ */
+export const redirectPending = (): boolean => (redirectResponse(), returning && !!waiting);
 
 /**
  * This page's redirect result, when `el` is the element whose click started it (same `id`, or,

@@ -1,13 +1,14 @@
 /**
  * The way back from a redirect login, for the protocol code only (the classic script's chunks carry
  * it): given this page's response and the saved transaction (read, and deleted, by the core:
- * redirect-login.ts), complete it, forward it, keep it pending, or drop it.
+ * redirect-login.ts), complete it, hand it on (saved again with the response), keep it pending
+ * (saved again), or drop it.
  */
 import { parseUrl } from '../element/config.js';
 import { InvalidStateError } from '../errors.js';
 import type { LoginDetail } from '../events.js';
 import type { RedirectResult } from './redirect-login.js';
-import { readTransaction, TRANSACTION_KEY, type Transaction } from './transaction.js';
+import { writeTransaction, type Transaction } from './transaction.js';
 
 const debug = (message: string) => console.debug(`<social-login> ${message}`);
 
@@ -35,14 +36,12 @@ export function captureRedirect(
   if (!isThisPage(tx.returnTo)) {
     // A callback page, or the page without the query it had: hand the response to the page as it was.
     if (params?.state === tx.state) {
-      sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify({ ...tx, response: params }));
-      location.replace(tx.returnTo);
-    } else if (params) debug('Ignored a login response that is not for the pending login.');
-    // Another page of the site while the login is pending: it stays pending (unless it expired or
-    // the page started a login of its own meanwhile).
-    if (params?.state !== tx.state && Date.now() < tx.expiresAt && !readTransaction()) {
-      sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify(tx));
+      if (writeTransaction({ ...tx, response: params })) location.replace(tx.returnTo);
+      return undefined;
     }
+    if (params) debug('Ignored a login response that is not for the pending login.');
+    // Another page of the site while the login is pending: it stays pending until it expires.
+    if (Date.now() < tx.expiresAt) writeTransaction(tx);
     return undefined;
   }
   if (response) {

@@ -39,6 +39,16 @@ export function readTransaction(): Transaction | undefined {
   return undefined;
 }
 
+/** Saves the transaction; `false` when storage is unavailable. @internal */
+export const writeTransaction = (tx: Transaction): boolean => {
+  try {
+    sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify(tx));
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Deletes the saved transaction. @internal */
 export const removeTransaction = (): void => {
   try {
