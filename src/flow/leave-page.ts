@@ -5,7 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { Connection } from '../events.js';
 import { orAbort } from '../util/or-abort.js';
 import { redirectResponse } from './redirect-login.js';
-import { readTransaction, removeTransaction, TRANSACTION_KEY, type Transaction } from './transaction.js';
+import { readTransaction, removeTransaction, writeTransaction, type Transaction } from './transaction.js';
 
 /**
  * Saves the transaction of `request` and leaves the page with `go` (a navigation to the broker).
@@ -29,11 +29,7 @@ export function leavePage(config: LoginConfig, connection: Connection, element: 
   // This page's own put-off read of sessionStorage (redirectResponseSoon) happens now, before the
   // entry exists: run later, it would take this very attempt for an abandoned one and drop it.
   redirectResponse();
-  try {
-    sessionStorage.setItem(TRANSACTION_KEY, JSON.stringify(tx));
-  } catch {
-    throw new ConfigError('mode', 'redirect needs sessionStorage.');
-  }
+  if (!writeTransaction(tx)) throw new ConfigError('mode', 'redirect needs sessionStorage.');
   signal.addEventListener('abort', () => readTransaction()?.state == tx.state && removeTransaction(), { once: true });
   go();
   return orAbort(new Promise<never>(() => {}), signal);
