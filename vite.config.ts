@@ -25,22 +25,95 @@ const minifyCss = (): Plugin => ({
   },
 });
 
-/** Modules only the protocol code uses: each chunk that needs one carries its own copy, the core none. */
-const CHUNK_SIDE = ['channel/popup-response', 'channel/closed-watch', 'util/get-json', 'brokers/encoding', 'channel/accept-message', 'flow/leave-page', 'flow/redirect-return', 'flow/complete', 'channel/form-post'];
+/**
+ * The seam, as folders: what every page view downloads (the core) and what loads on intent (the
+ * chunks). src/protocols/<name>/ is one protocol's chunk, with what it uses of src/protocols/shared/
+ * copied in; src/icons/ is the brand icons' chunk. Everything else is the core.
+ */
+const CHUNK_FOLDERS = /\/src\/(protocols|icons)\//;
+/**
+ * A classic chunk also carries its own copy of the leaves of src/util/ and of these core modules,
+ * which hold no state (build-classic.mjs checks it): the same source in both files, pinned together
+ * by SRI. Whatever else of the core it needs must be the core's own instance: it comes through
+ * `SocialLogin._k` (src/kit.ts), and the error classes through the public `SocialLogin`.
+ */
+const COPIED_CORE = ['transaction', 'relay', 'response-url'].map((m) => `/src/core/${m}.ts`);
+const inChunk = (path: string) => CHUNK_FOLDERS.test(path) || path.includes('/src/util/') || COPIED_CORE.some((m) => path.endsWith(m));
+/** The public module the chunks take from `SocialLogin` instead of the kit. */
+const PUBLIC = /\/src\/errors\.ts$/;
+/** Each classic chunk: its module, and the export it hands the core (a plain object: a namespace costs getters). */
+const CHUNK_EXPORTS: Record<string, [string, string]> = {
+  oidc: ['protocols/oidc/index.ts', 'flows'],
+  authjs: ['protocols/authjs/index.ts', 'flows'],
+  authing: ['protocols/authing/index.ts', 'flows'],
+  icons: ['icons/brands.ts', 'brandIcon'],
+};
 
-/** The modules a protocol's chunk contains; every other module of src/ is the core's (through `SocialLogin._k`). */
-const chunkModules = (protocol: string) =>
-  new RegExp(`/src/(chunks/${protocol}|flow/${protocol}-login|brokers/${protocol}|${protocol == 'icons' ? 'icons/.*|' : ''}${CHUNK_SIDE.join('|')})\\.ts$`);
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+/** A module path from an import specifier (`./x.js` → `/…/src/…/x.ts`). */
+const modulePath = (importer: string, spec: string) => (spec.startsWith('/') ? spec : resolvePath(importer, '..', spec)).replace(/\.js$/, '.ts');
 
-/** The classic core loads protocols with load-flows.classic.ts instead of dynamic import(). */
+/** The classic chunk's entry: the module that hands the chunk's exports to the core. */
+const ENTRY = '\0virtual:chunk';
+const chunkEntry = (chunk: string): Plugin => ({
+  name: 'classic-chunk-entry',
+  // Vite's library mode hands the entry over as a path under the root.
+  resolveId: (id) => (id.endsWith('virtual:chunk') ? ENTRY : undefined),
+  load: (id) =>
+    id == ENTRY
+      ? `import { chunkLoaded } from '${SRC}core/chunk-loader.classic.js';
+import { ${CHUNK_EXPORTS[chunk]![1]} } from '${SRC}${CHUNK_EXPORTS[chunk]![0]}';
+chunkLoaded('${chunk}', { ${CHUNK_EXPORTS[chunk]![1]} });`
+      : undefined,
+});
+
+/**
+ * Which core members each classic chunk imports, and which core modules it copies (recorded for
+ * scripts/build-classic.mjs, which fails when src/kit.ts lacks one or exports one nobody uses, or
+ * when a copied module holds state). Read off the sources' import statements: type-only imports
+ * are erased and not counted.
+ */
+const recordKitUse = (chunk: string): Plugin => ({
+  name: 'record-kit-use',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!inChunk(id) && id != ENTRY) return;
+    const record = globalThis as { kitUses?: Record<string, Set<string>>; copiedCore?: Set<string> };
+    if (id.includes('/src/core/')) (record.copiedCore ??= new Set()).add(id);
+    const uses = (record.kitUses ??= {});
+    for (const m of code.matchAll(/^import\s+(?!type\b)\{([^}]*)\}\s+from\s+'([./][^']+)'/gm)) {
+      const target = modulePath(id, m[2]!);
+      if (inChunk(target) || PUBLIC.test(target)) continue;
+      for (const name of m[1]!.split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '))) {
+        (uses[name.split(/\s+as\s+/)[0]!] ??= new Set()).add(`${chunk}: ${id == ENTRY ? 'its entry' : id.replace(/^.*\/src\//, 'src/')}`);
+      }
+    }
+  },
+});
+
+/** The classic core loads chunks with chunk-loader.classic.ts instead of dynamic import(). */
 const classicLoader = (): Plugin => ({
   name: 'classic-loader',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source.endsWith('/load-flows.js') && importer) return fileURLToPath(new URL('./src/flow/load-flows.classic.ts', import.meta.url));
+    if (source.endsWith('/chunk-loader.js') && importer) return fileURLToPath(new URL('./src/core/chunk-loader.classic.ts', import.meta.url));
     return undefined;
   },
 });
+
+/** ES-module chunk file names: each protocol by name, the core, and the protocols' shared code by what it does. */
+function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; moduleIds?: string[] }): string {
+  const id = chunk.facadeModuleId ?? '';
+  const protocol = /\/src\/protocols\/(\w+)\/index\.ts$/.exec(id)?.[1];
+  if (protocol) return `protocols/${protocol}.js`;
+  if (id.includes('/icons/')) return 'icons/[name].js';
+  const ids = chunk.moduleIds ?? [];
+  if (ids.some((m) => m.includes('/src/element/'))) return 'core.js';
+  // What the protocols share is split by who shares it: the popup's answer (all), the redirect (those with one).
+  if (ids.some((m) => m.endsWith('/protocols/shared/popup-response.ts'))) return 'protocols/popup.js';
+  if (ids.some((m) => m.endsWith('/protocols/shared/redirect-start.ts'))) return 'protocols/redirect.js';
+  return '[name].js';
+}
 
 /**
  * Library builds:
@@ -48,24 +121,24 @@ const classicLoader = (): Plugin => ({
  *   dynamically imported chunk), @lit/reactive-element external;
  * - `script-tag`: the classic script's core `dist/social-login.min.js`, Lit's reactive-element
  *   bundled, minified; `CHUNK_INTEGRITY` (set by scripts/build-classic.mjs) pins its chunks;
- * - `chunk-<protocol>`: the classic script's protocol chunk `dist/social-login.<protocol>.min.js`,
- *   which reaches every core module through `SocialLogin._k`.
+ * - `chunk-<name>`: the classic script's chunk `dist/social-login.<name>.min.js` (a protocol, or
+ *   `icons`), which reaches the core's modules through `SocialLogin._k`.
  */
 export default defineConfig(({ mode }) => {
   const chunk = /^chunk-(\w+)$/.exec(mode)?.[1];
   const classic = { emptyOutDir: false, sourcemap: true, target: 'es2022' } as const;
   return {
     define: { __VERSION__: JSON.stringify(version), __CHUNK_INTEGRITY__: process.env.CHUNK_INTEGRITY ?? '{}' },
-    plugins: [minifyCss(), ...(mode == 'script-tag' ? [classicLoader()] : [])],
+    plugins: [minifyCss(), ...(mode == 'script-tag' ? [classicLoader()] : []), ...(chunk ? [chunkEntry(chunk), recordKitUse(chunk)] : [])],
     build: chunk
       ? {
           ...classic,
-          lib: { entry: `src/chunks/${chunk}.ts`, formats: ['iife'], name: 'SocialLoginChunk', fileName: () => `social-login.${chunk}.min.js` },
+          lib: { entry: 'virtual:chunk', formats: ['iife'], name: 'SocialLoginChunk', fileName: () => `social-login.${chunk}.min.js` },
           rolldownOptions: {
             external: (id: string, importer?: string) =>
-              !!importer && /\/src\//.test(importer) && id.startsWith('.') && !chunkModules(chunk).test(resolvePath(importer, '..', id).replace(/\.js$/, '.ts')),
+              !!importer && (importer.includes('/src/') || importer == ENTRY) && /^[./]/.test(id) && !inChunk(modulePath(importer, id)),
             // The error classes are public (window.SocialLogin); everything else the chunks need is in the kit.
-            output: { globals: (id: string) => (id.endsWith('/errors.js') ? 'SocialLogin' : 'SocialLogin._k') },
+            output: { globals: (id: string) => (/\/errors\.js$/.test(id) ? 'SocialLogin' : 'SocialLogin._k') },
           },
         }
       : mode == 'script-tag'
@@ -78,10 +151,9 @@ export default defineConfig(({ mode }) => {
             target: 'es2022',
             minify: false,
             lib: { entry: { 'social-login': 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
-            // Each brand icon is a chunk of its own, under icons/.
             rolldownOptions: {
               external: [/^@lit\//],
-              output: { chunkFileNames: (c: { facadeModuleId?: string | null }) => (c.facadeModuleId?.includes('/icons/brand/') ? 'icons/[name].js' : '[name].js') },
+              output: { chunkFileNames: chunkFileName },
             },
           },
   };

@@ -9,7 +9,8 @@
  * compiler API for them); its packages are installed with `npm ci` when node_modules is missing or
  * older than its package-lock.json.
  *
- * Prints one line per check, then `examples: N passed, M failed`; exits 1 if any check failed.
+ * First checks that the examples' typings of <social-login> are the ones the custom elements
+ * manifest generates (scripts/framework-types.mjs). Prints one line per check, then `examples: N passed, M failed`; exits 1 if any check failed.
  * `--no-build` skips the `vite build` of the React, Vue and Svelte examples.
  */
 import { spawn } from 'node:child_process';
@@ -92,6 +93,9 @@ if (missing.length) {
   failed++;
   finish();
 }
+
+// The typings of <social-login> the examples use, generated from the manifest.
+if (!(await report(start('typings generated from the manifest (scripts/framework-types.mjs)', process.execPath, [root + 'scripts/framework-types.mjs'])))) finish();
 
 // The examples' packages.
 const lock = dir + 'package-lock.json';

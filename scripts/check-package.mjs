@@ -2,7 +2,7 @@
 //
 // 1. tarball: `npm pack --dry-run --json` holds exactly the expected files: the ES entries and the
 //    chunks they import, the .d.ts (entry stubs and dist/types/ for every non-test source), the
-//    classic script and its chunks (one per src/chunks/*.ts), integrity.json (whose hashes must be
+//    classic script and its chunks (the files dist/integrity.json pins), integrity.json (whose hashes must be
 //    the shipped files'), custom-elements.json, README.md, LICENSE, CHANGELOG.md, package.json; no
 //    source maps, tests, src/, demo/, .cache/, scripts/. Every `sideEffects` pattern matches shipped
 //    (or, for ./src/, repository) files, and the files that register the element or are classic
@@ -82,8 +82,9 @@ await check('tarball', 'npm pack --dry-run --json', async () => {
   // What the build makes, and nothing else.
   const entryTargets = [...targets(pkg.exports), pkg.main, pkg.module, pkg.types].filter(Boolean).map(clean);
   const classicCore = clean(pkg.exports?.['./script']?.default ?? pkg.exports?.['./script'] ?? 'dist/social-login.min.js');
-  const chunks = readdirSync('src/chunks').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.replace(/\.ts$/, ''));
-  const classic = [classicCore, ...chunks.map((c) => classicCore.replace(/\.min\.js$/, `.${c}.min.js`))];
+  // The classic files are the ones the build pinned: the core and each chunk (dist/integrity.json).
+  const pinned = Object.keys(JSON.parse(readFileSync('dist/integrity.json', 'utf8')));
+  const classic = [classicCore, ...pinned.filter((f) => `dist/${f}` != classicCore).map((f) => `dist/${f}`)];
   // The ES entries and every chunk they import (statically or dynamically), from the built files.
   const esm = new Set();
   const queue = entryTargets.filter((f) => f.endsWith('.js') && !classic.includes(f));

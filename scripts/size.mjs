@@ -1,9 +1,13 @@
-// Prints raw / gzip -9 / brotli sizes of each dist file and fails when the classic script is over budget.
+// Prints raw / gzip -9 / brotli sizes of each dist file (subfolders too) and fails when the classic
+// script's core is over budget. `npm test` runs it after the build.
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const BUDGET = { 'social-login.min.js': 10 * 1024 };
-const files = readdirSync('dist').filter((f) => f.endsWith('.js'));
+const files = readdirSync('dist', { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.js') && !f.startsWith('types/'))
+  .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
 if (!files.length) throw new Error('dist/ has no .js files: run `npm run build` first.');
 
 let over = false;
@@ -16,9 +20,10 @@ const rows = files.map((file) => {
   if (budget && gzip > budget) over = true;
   return { file, raw: bytes.length, gzip, brotli, verdict };
 });
-console.log('file'.padEnd(24), 'raw'.padStart(8), 'gzip -9'.padStart(8), 'brotli'.padStart(8), ' budget (gzip)');
+const width = Math.max(...rows.map((r) => r.file.length)) + 2;
+console.log('file'.padEnd(width), 'raw'.padStart(8), 'gzip -9'.padStart(8), 'brotli'.padStart(8), ' budget (gzip)');
 for (const r of rows) {
-  console.log(r.file.padEnd(24), String(r.raw).padStart(8), String(r.gzip).padStart(8), String(r.brotli).padStart(8), '', r.verdict);
+  console.log(r.file.padEnd(width), String(r.raw).padStart(8), String(r.gzip).padStart(8), String(r.brotli).padStart(8), '', r.verdict);
 }
 if (over) {
   console.error('size: over budget');

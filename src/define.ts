@@ -8,11 +8,11 @@
  * ```
  */
 import { relayed } from './relay-first.js';
+import { redirectReturn } from './core/redirect-return.js';
 import { SocialLogin } from './element/social-login.js';
-import { redirectResponseSoon } from './flow/redirect-login.js';
 
 // handleLoginResponse(), with the sessionStorage read put off when this URL has no redirect response.
-if (!relayed) redirectResponseSoon();
+if (!relayed) redirectReturn.readSoon();
 if (!customElements.get('social-login')) customElements.define('social-login', SocialLogin);
 
 declare global {

@@ -1,5 +1,5 @@
-import { relayPopupResponse } from './channel/relay.js';
-import { redirectResponse } from './flow/redirect-login.js';
+import { redirectReturn } from './core/redirect-return.js';
+import { relayPopupResponse } from './core/relay.js';
 
 /**
  * Handles a login response in this page's URL; the `define` entry and the classic script run it
@@ -13,5 +13,5 @@ import { redirectResponse } from './flow/redirect-login.js';
  *   login to handle (the protocol's code then loads to complete, hand on or drop it)
  */
 export function handleLoginResponse(): boolean {
-  return relayPopupResponse() || !!redirectResponse();
+  return relayPopupResponse() || redirectReturn.read();
 }

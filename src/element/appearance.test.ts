@@ -5,6 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
+import { HELD, realClick, release, spyOnOpen, testEnv, until as waitFor, waitForHeld } from '../../test/helpers.js';
 import { STRINGS } from './strings.js';
 import type { SocialLogin } from './social-login.js';
 
@@ -149,11 +150,20 @@ describe('<social-login> appearance', () => {
   });
 
   it('passes axe while busy and while showing an error', async () => {
-    const el = await mount({ connections: 'instagram:Instagram,github:GitHub' });
-    (el as unknown as { _busy: unknown })._busy = { id: 'instagram', name: 'Instagram' };
-    await el.updateComplete;
-    expect(buttons(el)[0]!.getAttribute('aria-busy')).to.equal('true');
-    await expect(el).to.be.accessible();
+    // A real login that the test broker holds, so the button stays busy.
+    const env = testEnv();
+    const el = await mount({ broker: env.issuer, 'client-id': env.clientId, 'redirect-uri': env.callbacks.module, connections: `${HELD}:Instagram,github:GitHub` });
+    const open = spyOnOpen();
+    try {
+      await realClick(buttons(el)[0]!);
+      await waitFor(() => buttons(el)[0]!.getAttribute('aria-busy') == 'true', 'the busy button');
+      expect(buttons(el)[1]!.getAttribute('aria-busy')).to.equal('false');
+      await expect(el).to.be.accessible();
+    } finally {
+      // The broker refuses the login it holds: the popup's answer ends it (access_denied).
+      await release((await waitForHeld()).uid, 'deny');
+      await waitFor(() => buttons(el)[0]!.getAttribute('aria-busy') == 'false', 'the login to end').finally(() => open.restore());
+    }
     el.setAttribute('timeout', 'soon');
     await until(() => el.shadowRoot!.querySelector('[part~=error]')!.textContent, 'the error');
     expect(el.shadowRoot!.querySelector('[role=status]')!.getAttribute('aria-live')).to.equal('polite');

@@ -1,42 +1,16 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { PopupWindow } from '../channel/popup-window.js';
-import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
-import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode, type Protocol } from '../events.js';
-import { loadIcon } from '../flow/load-flows.js';
-import { hasRedirect, listsConnections, loadFlows } from '../flow/protocols.js';
-import { claimRedirectResult, redirectPending } from '../flow/redirect-login.js';
-import { readConfig, readConnections, type LoginConfig, type ResponseMode } from './config.js';
-import { brandOf } from './brand.js';
-import { stringsFor, type Strings } from './strings.js';
+import { readConfig, readConnections, type LoginConfig, type ResponseMode } from '../core/config.js';
+import { listsConnections } from '../core/protocol.js';
+import { PopupClosedError, SocialLoginError } from '../errors.js';
+import type { Connection, LoginDetail, LoginMode, Protocol } from '../events.js';
+import { BrokerController } from './broker.js';
+import { Buttons } from './buttons.js';
+import { LoginController } from './login.js';
+import { stringsFor } from './strings.js';
 import { styles } from './styles.js';
-import { orAbort } from '../util/or-abort.js';
 
-const warned = new Set<string>();
-/** One console warning per distinct message and page. */
-const warnOnce = (message: string) => {
-  if (!warned.has(message)) {
-    warned.add(message);
-    console.warn(`<social-login> ${message}`);
-  }
-};
-
-/** Runs `fn` once the document has finished parsing, so listeners added by later scripts hear it. */
-const whenParsed = (fn: () => void) =>
-  document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);
-
-/** One login of the element, from the click (or the return from a redirect) to its one outcome. */
-interface Attempt {
-  connection: Connection;
-  mode: LoginMode;
-  /** Aborting it stops every listener, timer, channel and request of the attempt. */
-  controller: AbortController;
-  popup?: PopupWindow | null;
-  timer?: ReturnType<typeof setTimeout>;
-  done?: boolean;
-  resolve(detail: LoginDetail): void;
-  reject(error: SocialLoginError): void;
-}
-
+/** Whether the page lists connections itself. */
+const hasList = (connections: string | Connection[] | undefined) => !!(typeof connections == 'string' ? connections.trim() : connections?.length);
 
 /**
  * Social-login buttons that log the user in through an identity broker's hosted login page, in a
@@ -97,13 +71,9 @@ export class SocialLogin extends ReactiveElement {
     mode: {},
     fallback: {},
     timeout: { type: Number },
-    _busy: { state: true },
-    _message: { state: true },
     theme: { reflect: true },
     layout: { reflect: true },
     lastUsed: { attribute: 'last-used' },
-    _listed: { state: true },
-    _last: { state: true },
   };
 
   /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
@@ -146,26 +116,14 @@ export class SocialLogin extends ReactiveElement {
    */
   declare lastUsed: 'on' | 'off';
 
-  declare private _busy?: Connection;
-  declare private _message: string;
-  /** The broker's own connections, when the page lists none and the protocol can ask. */
-  declare private _listed?: Connection[];
-  /** The id of the connection that logged in last, once read (after the first frame). */
-  declare private _last?: string;
-
-  #attempt?: Attempt;
-  #result?: Promise<LoginDetail>;
-  #reported?: string;
-  #prefetched?: string;
-  /** Which broker `_listed` is (being) read from. */
-  #listing?: string;
-  #buttons = part('div', 'buttons');
-  #status = part('div', 'error');
-  /** Whether the first frame is painted, and which broker's "last used" hint was read. */
+  #login = new LoginController(this);
+  #broker = new BrokerController(
+    () => this.requestUpdate(),
+    (err) => this.#login.fail(err),
+  );
+  #view?: Buttons;
+  /** Whether the first frame is painted: built-in icons and the "last used" hint wait for it. */
   #framed = false;
-  #hinted?: string;
-  /** What the buttons were last built from. */
-  #built?: string;
 
   constructor() {
     super();
@@ -179,10 +137,12 @@ export class SocialLogin extends ReactiveElement {
     this.theme = 'auto';
     this.layout = 'vertical';
     this.lastUsed = 'on';
-    this._message = '';
-    // Discovery is fetched at the first sign of intent, so the click never waits for it.
+    // The protocol's code and discovery load at the first sign of intent, so the click never waits for them.
     for (const type of ['pointerenter', 'focusin', 'touchstart']) {
-      this.addEventListener(type, () => this.#prefetch(), { passive: true });
+      this.addEventListener(type, () => {
+        const config = this.readConfig();
+        if (!(config instanceof SocialLoginError)) this.#broker.prefetch(config);
+      }, { passive: true });
     }
   }
 
@@ -192,7 +152,7 @@ export class SocialLogin extends ReactiveElement {
    * (a click, or the page loading with this element's redirect response).
    */
   get result(): Promise<LoginDetail> | undefined {
-    return this.#result;
+    return this.#login.latest?.result;
   }
 
   static override get observedAttributes(): string[] {
@@ -207,36 +167,24 @@ export class SocialLogin extends ReactiveElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('pageshow', this.#onPageShow);
-    this.#claim();
+    this.#login.claim();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('pageshow', this.#onPageShow);
     // Moving the element (disconnect, then connect in the same task) does not end its login.
-    queueMicrotask(() => {
-      if (!this.isConnected && this.#attempt) this.#settle(this.#attempt, new PopupClosedError('The element was removed.'));
-    });
+    queueMicrotask(() => this.isConnected || this.#login.attempt?.end(new PopupClosedError('The element was removed.')));
   }
 
   /** Back from the broker through the back/forward cache: the redirect was abandoned. */
   #onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted && this.#attempt?.mode == 'redirect') {
-      this.#settle(this.#attempt, new PopupClosedError('Came back without an answer.'));
-    }
+    const attempt = this.#login.attempt;
+    if (event.persisted && attempt?.mode == 'redirect') attempt.end(new PopupClosedError('Came back without an answer.'));
   };
 
-  /** Completes this page's redirect login when this element started it. */
-  #claim() {
-    if (this.#attempt || !this.isConnected) return;
-    const result = claimRedirectResult(this, () => this.#claim());
-    if (!result) return;
-    const config = this.#config();
-    this.#run({ connection: result.tx.connection, mode: 'redirect' }, config instanceof SocialLoginError ? 300_000 : config.timeoutMs, () => result.promise);
-  }
-
-  /** The validated configuration, or the first configuration error. */
-  #config(): LoginConfig | SocialLoginError {
+  /** The validated configuration, or the first configuration error. @internal */
+  readConfig(): LoginConfig | SocialLoginError {
     try {
       return readConfig(this, location.href);
     } catch (err) {
@@ -244,197 +192,33 @@ export class SocialLogin extends ReactiveElement {
     }
   }
 
-  #lang() {
+  /** The language of the texts: `lang`, else the nearest `lang` attribute's, else `en`. @internal */
+  language(): string {
     return this.lang || this.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
-  #strings(): Strings {
-    return stringsFor(this.#lang());
+  /** Renders a pending change now, so event listeners see the element as it is. @internal */
+  flush(): void {
+    if (this.isUpdatePending && this.hasUpdated) this.performUpdate();
   }
 
-  /**
-   * The "last used" hint's storage: one localStorage entry per broker holding a connection id (no
-   * secret). `id` stores it; without, it is read into `_last` (or, with `last-used="off"`, deleted).
-   */
-  #remember(id?: string) {
-    const config = this.#config();
-    if (config instanceof SocialLoginError) return;
-    const key = `social-login:last-used:${(this.#hinted = config.broker)}`;
-    try {
-      if (this.lastUsed == 'off') localStorage.removeItem(key);
-      else if (id == undefined) this._last = localStorage.getItem(key) ?? undefined;
-      else localStorage.setItem(key, (this._last = id));
-    } catch {
-      // No storage (privacy settings): no hint.
-    }
-  }
-
-  /**
-   * After the first frame: the built-in icons load (adding a script or modules is work the first paint
-   * need not wait for), and the hint is read (a page's first localStorage access is a synchronous
-   * round trip), again when the broker changes.
-   */
+  /** After the first frame, the built-in icons load and the "last used" hint is read: the first paint waits for neither. */
   protected override firstUpdated(): void {
     requestAnimationFrame(() => setTimeout(() => ((this.#framed = true), this.requestUpdate())));
   }
 
-  /** Starts discovery once the configuration is valid; the protocol caches it per broker. */
-  #prefetch() {
-    const config = this.#config();
-    if (!(config instanceof SocialLoginError) && config.broker != this.#prefetched) {
-      this.#prefetched = config.broker;
-      loadFlows(config.protocol)
-        .then((flows) => flows.prefetch?.(config))
-        .catch(() => (this.#prefetched = undefined));
-    }
-  }
-
-  /** Reads the broker's connections when the page lists none; a failure is reported, and a change of broker retries. */
-  #list(config: LoginConfig) {
-    const read = !hasList(this.connections) && listsConnections(config.protocol);
-    const key = read ? [config.protocol, config.broker, config.clientId, this.#lang()].join(' ') : undefined;
-    if (key == this.#listing) return;
-    this.#listing = key;
-    this._listed = undefined;
-    if (read) {
-      loadFlows(config.protocol).then((flows) => flows.connections!(config, this.#lang())).then(
-        (list) => this.#listing == key && (this._listed = list),
-        (err: unknown) => this.#listing == key && ((this.#listing = undefined), this.#fail(err)),
-      );
-    }
-  }
-
-  /** Validates the configuration whenever it changes; an error is reported once, after the document is parsed. */
+  /** Validates the configuration whenever it changes (every public property is; the state ones start with "_"). */
   protected override willUpdate(changed: PropertyValues): void {
-    // Every public property is configuration; the internal state ones start with "_".
     if (![...changed.keys()].some((p) => !String(p).startsWith('_'))) return;
-    const config = this.#config();
-    if (config instanceof ConfigError) {
-      // A value that is present but wrong is reported now; a missing one may simply not be set yet
-      // (frameworks and async set-up assign properties later): the click reports it.
-      const property = config.attribute.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof this;
-      if ((this.getAttribute(config.attribute) ?? this[property] ?? '') === '') return;
-      if (config.message != this.#reported) {
-        this.#reported = config.message;
-        whenParsed(() => this.#fail(config));
-      }
-    } else {
-      if (this.#reported) {
-        this.#reported = undefined;
-        this._message = '';
-      }
-      if (!(config instanceof SocialLoginError)) this.#list(config);
-    }
+    const config = this.readConfig();
+    this.#login.check(config, (attribute) => (this.getAttribute(attribute) ?? this[attribute.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof this] ?? '') !== '');
+    if (!(config instanceof SocialLoginError)) this.#broker.list(config, this.language(), hasList(this.connections));
     // Frameworks may set broker and client-id after connecting: the redirect result waits for them.
-    this.#claim();
+    this.#login.claim();
   }
 
-  /** The click: everything up to `window.open` is synchronous; nothing escapes as an exception. */
-  #start(connection: Connection) {
-    // A redirect login is coming back on this page (it may be this element's): the click waits.
-    if (redirectPending()) return;
-    const current = this.#attempt;
-    if (current) {
-      // A second click brings the open popup forward (and waits while a redirect starts or an
-      // answered popup's login completes)...
-      if (!current.popup?.window.closed || current.popup.answered) return current.popup?.focus();
-      // ...but a popup that reads as closed while its attempt waits (COOP may have cut it off) is given up.
-      this.#settle(current, new PopupClosedError());
-    }
-    const config = this.#config();
-    if (config instanceof SocialLoginError) return this.#fail(config, connection);
-    if (!this.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
-    // A protocol without a redirect form (authing) cannot fall back.
-    const fallback = config.fallback == 'redirect' && hasRedirect(config.protocol);
-    const popup = config.mode == 'popup' ? PopupWindow.open() : null;
-    if (config.mode == 'popup' && !popup && !fallback) return this.#fail(new PopupBlockedError(), connection, 'popup');
-
-    this.#run({ connection, mode: config.mode, popup }, config.timeoutMs, async (attempt) => {
-      const { signal } = attempt.controller;
-      const flows = await orAbort(loadFlows(config.protocol), signal);
-      const redirect = () => ((attempt.mode = 'redirect'), flows.redirect!(config, connection, this.id, signal));
-      return popup
-        ? flows.popup(config, connection, popup, signal).catch((err: unknown) =>
-            err instanceof PopupBlockedError && fallback ? redirect() : Promise.reject(err),
-          )
-        : redirect();
-    });
-  }
-
-  /**
-   * Makes `init` the running attempt (busy button, timeout, a new `result`) and settles it with what
-   * `work` gives.
-   */
-  #run(init: Pick<Attempt, 'connection' | 'mode' | 'popup'>, timeoutMs: number, work: (attempt: Attempt) => Promise<LoginDetail>) {
-    let resolve!: Attempt['resolve'], reject!: Attempt['reject'];
-    this.#result = new Promise<LoginDetail>((res, rej) => ((resolve = res), (reject = rej)));
-    // A result nobody reads is not an unhandled rejection.
-    this.#result.catch(() => {});
-    const attempt: Attempt = Object.assign(init, { controller: new AbortController(), resolve, reject });
-    attempt.timer = setTimeout(() => this.#settle(attempt, new LoginTimeoutError(timeoutMs / 1000)), timeoutMs);
-    this.#attempt = attempt;
-    this._busy = attempt.connection;
-    this._message = '';
-    work(attempt).then(
-      (detail) => this.#settle(attempt, undefined, detail),
-      (err: unknown) => this.#settle(attempt, err),
-    );
-  }
-
-  /**
-   * Ends an attempt with its one outcome: whatever comes second (a late response after a timeout,
-   * an abort after success) is ignored. Everything of the attempt is released before the event, so
-   * listeners see the button usable again.
-   */
-  #settle(attempt: Attempt, err: unknown, detail?: LoginDetail) {
-    if (attempt.done) return;
-    attempt.done = true;
-    clearTimeout(attempt.timer);
-    attempt.controller.abort(err);
-    attempt.popup?.close();
-    if (this.#attempt == attempt) {
-      this.#attempt = undefined;
-      this._busy = undefined;
-    }
-    const report = () => {
-      if (detail) {
-        attempt.resolve(detail);
-        this.#flush();
-        this.#remember(detail.connection.id);
-        this.dispatchEvent(new LoginEvent(detail));
-      } else attempt.reject(this.#fail(err, attempt.connection, attempt.mode));
-    };
-    // A redirect's result is announced once the page is parsed, so listeners added later still hear it.
-    if (attempt.mode == 'redirect') whenParsed(report);
-    else report();
-  }
-
-  /** Reports a failure: the event, the live region, and a console warning for configuration errors. */
-  #fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
-    const error = err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err);
-    if (error.code == 'invalid_config') warnOnce(`${error.message} (invalid_config)`);
-    // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
-    const reason = error instanceof BrokerError && error.description;
-    this._message = this.#strings().errors[error.code] + (reason ? ` ${reason}` : '');
-    this.#flush();
-    this.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));
-    return error;
-  }
-
-  /** Renders a pending change now, so event listeners see the element as it is. */
-  #flush() {
-    if (this.isUpdatePending && this.hasUpdated) this.performUpdate();
-  }
-
-  /** Renders with DOM calls (no HTML parsing): rebuilds the buttons when their list or language changes, else updates them in place. */
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    if (!this.#status.isConnected) {
-      this.#status.setAttribute('role', 'status');
-      this.#status.setAttribute('aria-live', 'polite');
-      this.renderRoot.append(this.#buttons, this.#status);
-    }
-    const s = this.#strings();
     let list: Connection[] = [];
     try {
       list = readConnections(this.connections);
@@ -442,59 +226,11 @@ export class SocialLogin extends ReactiveElement {
       // Reported by willUpdate(); no buttons until the attribute is fixed.
     }
     // Buttons of the broker's own list appear once it is read.
-    if (!hasList(this.connections) && listsConnections(this.protocol)) list = this._listed ?? [];
-    const key = JSON.stringify([list, s.signIn]);
-    if (key != this.#built) {
-      this.#built = key;
-      this.#buttons.replaceChildren(
-        ...list.map((c) => {
-          const button = part('button', 'button');
-          button.type = 'button';
-          // The icon: the page's own (a child with slot="icon-<id>"), else the brand's once loaded.
-          const icon = part('span', 'icon');
-          const slot = document.createElement('slot');
-          slot.name = `icon-${c.id}`;
-          slot.onslotchange = () => this.requestUpdate();
-          icon.setAttribute('aria-hidden', 'true');
-          icon.append(slot);
-          button.append(icon, part('span', 'label'), part('span', 'last-used'));
-          button.addEventListener('click', () => this.#start(c));
-          return button;
-        }),
-      );
-    }
-    if (this.#framed && this.broker?.trim() != this.#hinted) this.#remember();
-    list.forEach((c, i) => {
-      const button = this.#buttons.children[i] as HTMLButtonElement;
-      const [icon, label, badge] = button.children as unknown as HTMLElement[];
-      const slot = icon!.firstChild as HTMLSlotElement;
-      const brand = brandOf(c);
-      // Built-in icons load after the first frame (each brand once per page), into a box kept for them
-      // meanwhile so nothing moves; a failed load leaves the box empty.
-      if (brand && this.#framed && !slot.firstChild) {
-        (icons[brand] ??= loadIcon(brand)).then((svg) => svg && !slot.firstChild && (slot.append(svg.cloneNode(true)), this.requestUpdate()), () => {});
-      }
-      icon!.hidden = !brand && !slot.assignedNodes().length;
-      const busy = this._busy?.id === c.id;
-      const text = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
-      button.setAttribute('aria-busy', String(busy));
-      label!.textContent = text;
-      badge!.hidden = !(list.length > 1 && this._last === c.id);
-      badge!.textContent = badge!.hidden ? '' : s.lastUsed;
-    });
-    this.#status.textContent = this._message;
+    if (!hasList(this.connections) && listsConnections(this.protocol)) list = this.#broker.listed ?? [];
+    const login = this.#login;
+    const broker = this.broker?.trim();
+    if (this.#framed && broker) login.readHint(broker);
+    this.#view ??= new Buttons(this.renderRoot, (c) => login.start(c), () => this.requestUpdate());
+    this.#view.render(list, { strings: stringsFor(this.language()), busy: login.busy, last: login.last, icons: this.#framed, message: login.message });
   }
-}
-
-/** Each built-in brand's icon, loaded once per page. */
-const icons: Record<string, Promise<SVGSVGElement | undefined>> = {};
-
-/** Whether the page lists connections itself. */
-const hasList = (connections: string | Connection[] | undefined) => !!(typeof connections == 'string' ? connections.trim() : connections?.length);
-
-/** A new element with a `part` name. */
-function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.setAttribute('part', name);
-  return el;
 }

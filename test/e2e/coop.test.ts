@@ -7,7 +7,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
-import { DETACHED_GRACE } from '../../src/channel/closed-watch.js';
+import { DETACHED_GRACE } from '../../src/protocols/shared/closed-watch.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import { COOP, buttonOf, mountWidget, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
 

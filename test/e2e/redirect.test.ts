@@ -5,7 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import type { SocialLogin } from '../../src/element/social-login.js';
-import { TRANSACTION_KEY } from '../../src/flow/transaction.js';
+/** The one sessionStorage key the README documents for a redirect in flight. */
+const TRANSACTION_KEY = 'social-login:transaction';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import type { HostLog } from '../fixtures/redirect-host.js';
 import { COOP, HELD, SHOWN, realClick, release, releaseAll, testEnv, until, waitForHeld } from '../helpers.js';

@@ -12,7 +12,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
-import { s256 } from '../../src/brokers/encoding.js';
+import { s256 } from '../../src/protocols/oidc/encoding.js';
 import { byName, HELD, LAST_USED_PREFIX, heldInteractions, mountWidget, outcomeOf, realClick, release, releaseAll, spyOnOpen, until, waitForHeld } from '../helpers.js';
 
 

@@ -1,3 +1,4 @@
+// Generated from dist/custom-elements.json by `node scripts/framework-types.mjs --write`: do not edit.
 /**
  * JSX types for `<social-login>` in React 19: its attributes, and its events as the `on` + event-name
  * props React 19 turns into listeners. React's documented way: augment `JSX.IntrinsicElements` in
@@ -16,19 +17,34 @@ import type {
 } from 'social-login';
 
 interface SocialLoginProps extends DetailedHTMLProps<HTMLAttributes<SocialLogin>, SocialLogin> {
+  /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
   protocol?: Protocol;
+  /** The broker: for `oidc` the issuer URL (endpoints come from its discovery document); for `authjs` the Auth.js base URL (`https://app.example.com/api/auth`); for `authing` the application's host (`https://my-app.authing.cn`). */
   broker?: string;
+  /** The public client's id at the broker (`oidc`), or the application id (`authing`); unused by `authjs`. */
   'client-id'?: string;
-  /** `id:Name,id2:Name2`, or (set as a property) an array. */
+  /** The social connections, one button each: as an attribute `id:Display Name,id2:Other Name`, as a property also `{id, name}[]`. Without it: `authjs` and `authing` list the broker's own connections; `oidc` shows one "Sign in" button and sends no connection parameter. */
   connections?: string | Connection[];
+  /** The authorization parameter that carries the connection id (`kc_idp_hint` for Keycloak); empty: not sent. */
   'connection-param'?: string;
+  /** Where the broker sends the response; same origin as the page. Default: this page without query and fragment. */
   'redirect-uri'?: string;
+  /** The scopes to request; must include `openid`. */
   scope?: string;
+  /** `query`: the broker redirects the popup to `redirect-uri`, which relays; `web_message`: the broker posts to this page. */
   'response-mode'?: ResponseMode;
+  /** `popup` (default) or `redirect`. */
   mode?: LoginMode;
+  /** What to do when the popup cannot open: `redirect` (default) or `none` (report `popup_blocked`). */
   fallback?: 'redirect' | 'none';
-  /** Seconds (set as a property). */
+  /** Seconds a login may take before it fails with `timeout`. */
   timeout?: number;
+  /** `auto` (default: the page's colour scheme), `light` or `dark`. */
+  theme?: 'auto' | 'light' | 'dark';
+  /** `vertical` (default), `horizontal`, or `icons` (icon-only buttons; the label stays for screen readers). */
+  layout?: 'vertical' | 'horizontal' | 'icons';
+  /** `on` (default): remember in localStorage which connection logged in last (per broker; only its id) and mark its button; `off`: remember nothing and forget what was remembered. */
+  'last-used'?: 'on' | 'off';
   'onlogin-start'?: (event: LoginStartEvent) => void;
   onlogin?: (event: LoginEvent) => void;
   'onlogin-error'?: (event: LoginErrorEvent) => void;

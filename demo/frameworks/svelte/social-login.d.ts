@@ -1,3 +1,4 @@
+// Generated from dist/custom-elements.json by `node scripts/framework-types.mjs --write`: do not edit.
 /**
  * Types `<social-login>` for svelte-check, the way Svelte's docs extend the DOM types: a
  * `SvelteHTMLElements` entry in `svelte/elements` with the element's attributes and its events as
@@ -5,6 +6,7 @@
  */
 import type { HTMLAttributes } from 'svelte/elements';
 import type {
+  Connection,
   LoginErrorEvent,
   LoginEvent,
   LoginMode,
@@ -17,19 +19,34 @@ import type {
 declare module 'svelte/elements' {
   export interface SvelteHTMLElements {
     'social-login': HTMLAttributes<SocialLogin> & {
+      /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
       protocol?: Protocol;
+      /** The broker: for `oidc` the issuer URL (endpoints come from its discovery document); for `authjs` the Auth.js base URL (`https://app.example.com/api/auth`); for `authing` the application's host (`https://my-app.authing.cn`). */
       broker?: string;
+      /** The public client's id at the broker (`oidc`), or the application id (`authing`); unused by `authjs`. */
       'client-id'?: string;
-      /** `id:Name,id2:Name2`. */
-      connections?: string;
+      /** The social connections, one button each: as an attribute `id:Display Name,id2:Other Name`, as a property also `{id, name}[]`. Without it: `authjs` and `authing` list the broker's own connections; `oidc` shows one "Sign in" button and sends no connection parameter. */
+      connections?: string | Connection[];
+      /** The authorization parameter that carries the connection id (`kc_idp_hint` for Keycloak); empty: not sent. */
       'connection-param'?: string;
+      /** Where the broker sends the response; same origin as the page. Default: this page without query and fragment. */
       'redirect-uri'?: string;
+      /** The scopes to request; must include `openid`. */
       scope?: string;
+      /** `query`: the broker redirects the popup to `redirect-uri`, which relays; `web_message`: the broker posts to this page. */
       'response-mode'?: ResponseMode;
+      /** `popup` (default) or `redirect`. */
       mode?: LoginMode;
+      /** What to do when the popup cannot open: `redirect` (default) or `none` (report `popup_blocked`). */
       fallback?: 'redirect' | 'none';
-      /** Seconds. */
+      /** Seconds a login may take before it fails with `timeout`. */
       timeout?: number;
+      /** `auto` (default: the page's colour scheme), `light` or `dark`. */
+      theme?: 'auto' | 'light' | 'dark';
+      /** `vertical` (default), `horizontal`, or `icons` (icon-only buttons; the label stays for screen readers). */
+      layout?: 'vertical' | 'horizontal' | 'icons';
+      /** `on` (default): remember in localStorage which connection logged in last (per broker; only its id) and mark its button; `off`: remember nothing and forget what was remembered. */
+      'last-used'?: 'on' | 'off';
       'onlogin-start'?: (event: LoginStartEvent) => void;
       onlogin?: (event: LoginEvent) => void;
       'onlogin-error'?: (event: LoginErrorEvent) => void;

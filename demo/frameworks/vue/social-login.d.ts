@@ -1,10 +1,16 @@
+// Generated from dist/custom-elements.json by `node scripts/framework-types.mjs --write`: do not edit.
 /**
  * Types `<social-login>` in Vue templates for vue-tsc, the way Vue's guide does it for custom
  * elements not built with Vue ("Non-Vue Web Components and TypeScript"): a GlobalComponents entry
  * whose `$props` are the element's properties and whose `$emit` lists its events.
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { LoginErrorEvent, LoginEvent, LoginStartEvent, SocialLogin } from 'social-login';
+import type {
+  LoginErrorEvent,
+  LoginEvent,
+  LoginStartEvent,
+  SocialLogin,
+} from 'social-login';
 
 type DefineCustomElement<Element extends HTMLElement, Events extends Record<string, Event>, Props extends keyof Element> = new () => Element & {
   /** @deprecated For template type checking only; not on the element. */
@@ -18,7 +24,7 @@ declare module 'vue' {
     'social-login': DefineCustomElement<
       SocialLogin,
       { 'login-start': LoginStartEvent; login: LoginEvent; 'login-error': LoginErrorEvent },
-      'protocol' | 'broker' | 'clientId' | 'connections' | 'connectionParam' | 'redirectUri' | 'scope' | 'responseMode' | 'mode' | 'fallback' | 'timeout'
+      'protocol' | 'broker' | 'clientId' | 'connections' | 'connectionParam' | 'redirectUri' | 'scope' | 'responseMode' | 'mode' | 'fallback' | 'timeout' | 'theme' | 'layout' | 'lastUsed'
     >;
   }
 }

@@ -1,0 +1,151 @@
+/** The element's attributes, validated against the page: pure, so it runs anywhere and is tested alone. */
+import { ConfigError } from '../errors.js';
+import type { Connection, LoginMode, Protocol } from '../events.js';
+import { isLoopback, parseUrl } from '../util/url.js';
+
+/** How the broker returns the authorization response to the page. */
+export type ResponseMode = 'query' | 'web_message';
+
+/** The element's attributes, validated and normalised. */
+export interface LoginConfig {
+  protocol: Protocol;
+  /** The issuer as written in `broker`. */
+  broker: string;
+  clientId: string;
+  connections: Connection[];
+  connectionParam: string;
+  redirectUri: string;
+  scope: string;
+  responseMode: ResponseMode;
+  mode: LoginMode;
+  fallback: 'redirect' | 'none';
+  timeoutMs: number;
+}
+
+/** The element's attributes as set by the host page, before validation. */
+export interface RawConfig {
+  protocol?: string;
+  broker?: string;
+  clientId?: string;
+  connections?: string | Connection[];
+  connectionParam?: string;
+  redirectUri?: string;
+  scope?: string;
+  responseMode?: string;
+  mode?: string;
+  fallback?: string;
+  timeout?: number | string;
+}
+
+/** Authorization-request parameters the widget owns; `connection-param` may not override them. */
+const RESERVED = /^(response_type|response_mode|client_id|redirect_uri|scope|state|nonce|code_challenge(_method)?|request(_uri)?)$/;
+
+function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value == null || value === '') return allowed[0]!;
+  if (!allowed.includes(value as T)) {
+    throw new ConfigError(attribute, `"${value}" is not one of ${allowed.join(', ')}.`);
+  }
+  return value as T;
+}
+
+/**
+ * Parses the `connections` attribute: `id:Display Name,id2:Other Name`.
+ *
+ * @throws {ConfigError} on an empty entry, a missing id or name, or a repeated id.
+ */
+export function parseConnections(value: string): Connection[] {
+  return checkConnections(
+    value.split(',').map((entry) => {
+      const i = entry.indexOf(':');
+      return i < 0 ? { id: entry.trim(), name: '' } : { id: entry.slice(0, i).trim(), name: entry.slice(i + 1).trim() };
+    }),
+  );
+}
+
+function checkConnections(list: Connection[]): Connection[] {
+  const seen = new Set<string>();
+  for (const c of list) {
+    if (!c || typeof c.id != 'string' || !c.id || typeof c.name != 'string' || !c.name) {
+      throw new ConfigError('connections', 'write entries as id:Name, comma-separated.');
+    }
+    if (seen.has(c.id)) throw new ConfigError('connections', `"${c.id}" appears twice.`);
+    // Ids become a path segment at some brokers (Auth.js, Authing): never a relative one.
+    if (c.id == '.' || c.id == '..') throw new ConfigError('connections', `"${c.id}" is not a connection id.`);
+    seen.add(c.id);
+  }
+  return list.map(({ id, name }) => ({ id, name }));
+}
+
+/**
+ * The connections from the attribute string or the property array; without any, one connection with
+ * an empty id (a plain "Sign in" button, the user picks on the broker's page).
+ *
+ * @throws {ConfigError} on bad syntax
+ */
+export function readConnections(list: RawConfig['connections']): Connection[] {
+  if (typeof list == 'string') return list.trim() ? parseConnections(list) : [{ id: '', name: '' }];
+  return list?.length ? checkConnections(list) : [{ id: '', name: '' }];
+}
+
+/**
+ * Validates the element's attributes against the page they run on.
+ *
+ * @param page the page's URL (`location.href`), for the default `redirect-uri` and its origin check
+ * @throws {ConfigError} naming the first attribute at fault
+ */
+export function readConfig(raw: RawConfig, page: string): LoginConfig {
+  const protocol = oneOf('protocol', raw.protocol, ['oidc', 'authjs', 'authing'] as const);
+  const oidc = protocol == 'oidc';
+  const broker = (raw.broker ?? '').trim();
+  if (!broker) throw new ConfigError('broker', 'required.');
+  const issuer = parseUrl(broker);
+  if (!issuer || issuer.search || issuer.hash || !/^https?:$/.test(issuer.protocol)) {
+    throw new ConfigError('broker', `"${broker}" is not an absolute URL without query or fragment.`);
+  }
+  if (issuer.protocol == 'http:' && !isLoopback(issuer.hostname)) {
+    throw new ConfigError('broker', `"${broker}" must use https (http only on localhost).`);
+  }
+  // Auth.js knows its own client; OIDC and Authing (the app id) need one.
+  const clientId = (raw.clientId ?? '').trim();
+  if (!clientId && protocol != 'authjs') throw new ConfigError('client-id', 'required.');
+
+  const connections = readConnections(raw.connections);
+
+  const connectionParam = (raw.connectionParam ?? 'connection').trim();
+  if (connectionParam && (RESERVED.test(connectionParam) || !/^[\w.~-]+$/.test(connectionParam))) {
+    throw new ConfigError('connection-param', `"${connectionParam}" cannot carry the connection id.`);
+  }
+
+  const here = new URL(page);
+  const redirect = parseUrl(raw.redirectUri?.trim() || here.origin + here.pathname, page);
+  if (!redirect || redirect.origin != here.origin || redirect.hash || redirect.username || redirect.password) {
+    throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be on this page's origin, without credentials or a fragment.`);
+  }
+  // A response (code and state) on plain http could be read off the wire: only loopback may use it.
+  if (redirect.protocol != 'https:' && !(redirect.protocol == 'http:' && isLoopback(redirect.hostname))) {
+    throw new ConfigError('redirect-uri', `"${redirect.href}" must use https (http only on localhost).`);
+  }
+
+  const scope = (raw.scope ?? '').trim() || 'openid profile';
+  if (oidc && !scope.split(/\s+/).includes('openid')) throw new ConfigError('scope', `"${scope}" must include "openid".`);
+
+  const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);
+  if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds up to 86400.`);
+
+  const mode = oneOf('mode', raw.mode, ['popup', 'redirect'] as const);
+  if (mode == 'redirect' && protocol == 'authing') throw new ConfigError('mode', 'authing logs in by popup only.');
+
+  return {
+    protocol,
+    broker,
+    clientId,
+    connections,
+    connectionParam,
+    redirectUri: redirect.href,
+    scope,
+    responseMode: oneOf('response-mode', raw.responseMode, ['query', 'web_message'] as const),
+    mode,
+    fallback: oneOf('fallback', raw.fallback, ['redirect', 'none'] as const),
+    timeoutMs: timeout * 1000,
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * A protocol's code, loaded when an element needs it — at the first sign of intent, or at once when
+ * the broker lists the connections — so a page pays for the protocol it uses, and only once a login
+ * is likely.
+ */
+import { NetworkError, SocialLoginError } from '../errors.js';
+import type { Protocol } from '../events.js';
+import { retryCache } from '../util/retry-cache.js';
+import { importProtocol } from './chunk-loader.js';
+import type { ProtocolFlows } from './protocol.js';
+
+/**
+ * The protocol's flows, loaded once per page; a failed load is forgotten so the next call retries.
+ * @throws {NetworkError} naming what could not be loaded
+ * @internal
+ */
+export const loadProtocol: (protocol: Protocol) => Promise<ProtocolFlows> = retryCache((protocol) =>
+  importProtocol(protocol).catch((err: unknown) => {
+    throw err instanceof SocialLoginError ? err : new NetworkError(`The ${protocol} code could not be loaded: ${(err as Error)?.message}`, undefined, err);
+  }),
+);

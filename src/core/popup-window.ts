@@ -1,0 +1,37 @@
+import { randomToken } from '../util/random.js';
+import { popupFeatures } from './popup-geometry.js';
+
+/**
+ * The login popup: it opens (synchronously, inside the click), navigates, hands back what
+ * came back, and closes. Nothing about OAuth lives here.
+ * @internal
+ */
+export class PopupWindow {
+  /**
+   * Opens an empty centred popup under a random name. Call it synchronously in the click handler,
+   * before any `await`, or browsers block it.
+   * @returns `null` when the browser blocked it
+   */
+  static open(): PopupWindow | null {
+    const win = window.open('about:blank', `social-login-${randomToken(12)}`, popupFeatures(window));
+    return win && !win.closed ? new PopupWindow(win) : null;
+  }
+
+  /** The response has come: the popup was closed by us, and the login goes on without it. */
+  answered = false;
+
+  private constructor(readonly window: Window) {}
+
+  /** Sends the popup to `url`, replacing about:blank in its history. */
+  navigate(url: string): void {
+    this.window.location.replace(url);
+  }
+
+  focus(): void {
+    this.window.focus();
+  }
+
+  close(): void {
+    this.window.close();
+  }
+}

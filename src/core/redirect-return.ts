@@ -1,0 +1,152 @@
+/**
+ * The way back from a redirect login, the core's part: what this page load found (a response in its
+ * URL, a saved transaction), as one explicit state. The protocol's code decides what to do with it
+ * (protocols/shared/redirect-landing.ts), and the element whose click started the login claims the
+ * result.
+ */
+import { loadProtocol } from './load-protocol.js';
+import { hasRedirect } from './protocol.js';
+import { hasResponse, takeResponse } from './response-url.js';
+import { readTransaction, REDIRECT_STATE_PREFIX, removeTransaction, type RedirectResult, type Transaction } from './transaction.js';
+
+/** Who may claim a result: the element with the transaction's `id`, or without one the same broker and client. @internal */
+export interface Claimant {
+  id: string;
+  broker?: string;
+  clientId?: string;
+}
+
+/**
+ * One page load's redirect state, in this order:
+ * - `unread`: neither the URL nor sessionStorage read yet;
+ * - `deferred`: the read waits for the first frame ({@link RedirectReturn.readSoon});
+ * - `deciding`: a transaction was found and its protocol's code loads to decide; `returning` when
+ *   a response came back with it (clicks wait meanwhile: the login may be theirs);
+ * - `done`: decided; `result`, if any, is claimed by one element.
+ * Elements that ask while `deferred` or `deciding` are called back (`waiting`) once `done`.
+ * @internal
+ */
+export type RedirectPhase =
+  | { name: 'unread' }
+  | { name: 'deferred'; waiting: Array<() => void> }
+  | { name: 'deciding'; waiting: Array<() => void>; returning: boolean }
+  | { name: 'done'; result?: RedirectResult };
+
+/** What the state machine reads and calls; the page's own in production, fakes in its tests. @internal */
+export interface RedirectIO {
+  /** This page's response (removed from the address bar), if any. */
+  take(): Record<string, string> | undefined;
+  /** Whether the URL holds a response, without taking it. */
+  has(): boolean;
+  /** The saved transaction, deleted as it is read (a reload cannot use it twice). */
+  read(): Transaction | undefined;
+  /** The protocol's decision: complete, forward, keep or drop (rejects when its code cannot load). */
+  decide(tx: Transaction, params: Record<string, string> | undefined): Promise<RedirectResult | undefined>;
+  /** Runs `fn` after the first frame is painted (a hidden page paints none: a little later). */
+  later(fn: () => void): void;
+}
+
+/** The redirect state of one page load. @internal */
+export class RedirectReturn {
+  #phase: RedirectPhase = { name: 'unread' };
+  #io: RedirectIO;
+
+  constructor(io: RedirectIO) {
+    this.#io = io;
+  }
+
+  /** Which phase the page is in (see {@link RedirectPhase}). */
+  get phase(): RedirectPhase['name'] {
+    return this.#phase.name;
+  }
+
+  /**
+   * Reads the page's response and transaction, once per page load. A transaction of a protocol with
+   * a redirect form goes to its code; a response without one (a replay) is ignored.
+   * @returns whether there was a transaction to handle
+   */
+  read(): boolean {
+    const phase = this.#phase;
+    if (phase.name == 'deciding') return true;
+    if (phase.name == 'done') return !!phase.result;
+    const waiting = phase.name == 'deferred' ? phase.waiting : [];
+    const params = this.#io.take();
+    const tx = this.#io.read();
+    if (!tx || !hasRedirect(tx.protocol)) {
+      if (params) console.debug('<social-login> Ignored a used or foreign login response.');
+      return this.#done(waiting), false;
+    }
+    const returning = !!(params ?? tx.response);
+    this.#phase = { name: 'deciding', waiting, returning };
+    this.#io.decide(tx, params).then(
+      (result) => this.#done(waiting, result),
+      // The protocol's code did not load: the element that started the login reports it (network_error).
+      (err: unknown) => {
+        const result = returning ? { tx, promise: Promise.reject(err) } : undefined;
+        result?.promise.catch(() => {});
+        this.#done(waiting, result);
+      },
+    );
+    return true;
+  }
+
+  /**
+   * {@link read} for the script's own start: when this URL carries no redirect response, only a
+   * forwarded or an abandoned login can wait in sessionStorage, and a page's first sessionStorage
+   * access is a synchronous round trip to the browser (about 1.5 ms in Chromium), so the read waits
+   * until the first frame is painted.
+   */
+  readSoon(): void {
+    if (this.#phase.name != 'unread') return;
+    if (this.#io.has()) return void this.read();
+    this.#phase = { name: 'deferred', waiting: [] };
+    this.#io.later(() => this.read());
+  }
+
+  /**
+   * Whether a redirect login is coming back on this page and its protocol's code is still deciding:
+   * a click then waits, since the login may be the element's own. Reads first when the read was put off.
+   */
+  pending(): boolean {
+    this.read();
+    return this.#phase.name == 'deciding' && this.#phase.returning;
+  }
+
+  /**
+   * This page's redirect result, when `el` started it and no other element took it yet. While the
+   * state is not decided, `later` is kept and called once it is.
+   */
+  claim(el: Claimant, later: () => void): RedirectResult | undefined {
+    if (this.#phase.name == 'unread') this.read();
+    const phase = this.#phase as Exclude<RedirectPhase, { name: 'unread' }>;
+    if (phase.name != 'done') return void phase.waiting.push(later);
+    const result = phase.result;
+    if (!result || result.claimed) return undefined;
+    const { tx } = result;
+    const same = tx.element ? el.id == tx.element : el.broker?.trim() == tx.broker && (el.clientId?.trim() ?? '') == tx.clientId;
+    if (same) result.claimed = true;
+    return same ? result : undefined;
+  }
+
+  #done(waiting: Array<() => void>, result?: RedirectResult) {
+    this.#phase = { name: 'done', result };
+    for (const claim of waiting) claim();
+  }
+}
+
+/** This page load's redirect state. @internal */
+export const redirectReturn: RedirectReturn = new RedirectReturn({
+  take: () => takeResponse(REDIRECT_STATE_PREFIX),
+  has: () => hasResponse(REDIRECT_STATE_PREFIX),
+  read: () => {
+    const tx = readTransaction();
+    // Deleted as soon as it is read; the protocol's code saves it again for a login still pending or handed on.
+    if (tx) removeTransaction();
+    return tx;
+  },
+  decide: (tx, params) => loadProtocol(tx.protocol).then((flows) => flows.land!(tx, params)),
+  later: (fn) => {
+    if (document.visibilityState == 'visible') requestAnimationFrame(() => setTimeout(fn));
+    setTimeout(fn, 100);
+  },
+});
