@@ -169,6 +169,13 @@ export default {
   middleware: [
     // test/security/csp.test.ts: the strict pages' Content-Security-Policy, and their violation reports.
     strictPages(),
+    // A host that self-hosts only the classic core, without its chunks (test/fixtures/lonely.html).
+    async (ctx, next) => {
+      if (!ctx.path.startsWith('/lonely/')) return next();
+      if (ctx.path != '/lonely/social-login.min.js') return void (ctx.status = 404);
+      ctx.type = 'js';
+      ctx.body = readFileSync('dist/social-login.min.js');
+    },
     // The classic script's files byte for byte (the esbuild plugin would reformat them, breaking
     // their Subresource Integrity), as any static host serves them.
     async (ctx, next) => {

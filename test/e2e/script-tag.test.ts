@@ -68,6 +68,26 @@ describe('dist/social-login.min.js', () => {
     expect(await load(`sha384-${'A'.repeat(64)}`)).to.equal(false);
   });
 
+  it('names the file it could not load when a page self-hosts the core without its chunks', async () => {
+    const frame = document.createElement('iframe');
+    const error = new Promise<{ code: string; message: string }>((resolve) =>
+      addEventListener('message', function on(e) {
+        if (e.source != frame.contentWindow) return;
+        removeEventListener('message', on);
+        resolve(e.data);
+      }),
+    );
+    frame.src = '/test/fixtures/lonely.html';
+    document.body.append(frame);
+    try {
+      const { code, message } = await error;
+      expect(code).to.equal('network_error');
+      expect(message).to.contain(`${location.origin}/lonely/social-login.authjs.min.js`);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('does not throw or redefine when loaded a second time', async () => {
     const first = window.SocialLogin;
     const errors: ErrorEvent[] = [];
