@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MagicString from 'magic-string';
@@ -28,9 +28,10 @@ const minifyCss = (): Plugin => ({
 /**
  * The seam, as folders: what every page view downloads (the core) and what loads on intent (the
  * chunks). src/protocols/<name>/ is one protocol's chunk, with what it uses of src/protocols/shared/
- * copied in; src/icons/ is the brand icons' chunk. Everything else is the core.
+ * copied in; src/icons/ is the brand icons' chunk; each file of src/locales/ is a language's. Everything
+ * else is the core.
  */
-const CHUNK_FOLDERS = /\/src\/(protocols|icons)\//;
+const CHUNK_FOLDERS = /\/src\/(protocols|icons|locales)\//;
 /**
  * A classic chunk also carries its own copy of the leaves of src/util/ and of these core modules,
  * which hold no state (build-classic.mjs checks it): the same source in both files, pinned together
@@ -41,13 +42,9 @@ const COPIED_CORE = ['transaction', 'relay', 'response-url'].map((m) => `/src/co
 const inChunk = (path: string) => CHUNK_FOLDERS.test(path) || path.includes('/src/util/') || COPIED_CORE.some((m) => path.endsWith(m));
 /** The public module the chunks take from `SocialLogin` instead of the kit. */
 const PUBLIC = /\/src\/errors\.ts$/;
-/** Each classic chunk: its module, and the export it hands the core (a plain object: a namespace costs getters). */
-const CHUNK_EXPORTS: Record<string, [string, string]> = {
-  oidc: ['protocols/oidc/index.ts', 'flows'],
-  authjs: ['protocols/authjs/index.ts', 'flows'],
-  authing: ['protocols/authing/index.ts', 'flows'],
-  icons: ['icons/brands.ts', 'brandIcon'],
-};
+/** A classic chunk's module, and the export it hands the core (as a plain object: a namespace costs getters). */
+const chunkExport = (chunk: string): [string, string] =>
+  existsSync(`src/protocols/${chunk}/index.ts`) ? [`protocols/${chunk}/index.ts`, 'flows'] : chunk == 'icons' ? ['icons/brands.ts', 'brandIcon'] : [`locales/${chunk}.ts`, 'strings'];
 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 /** A module path from an import specifier (`./x.js` → `/…/src/…/x.ts`). */
@@ -61,9 +58,11 @@ const chunkEntry = (chunk: string): Plugin => ({
   resolveId: (id) => (id.endsWith('virtual:chunk') ? ENTRY : undefined),
   load: (id) =>
     id == ENTRY
-      ? `import { chunkLoaded } from '${SRC}core/chunk-loader.classic.js';
-import { ${CHUNK_EXPORTS[chunk]![1]} } from '${SRC}${CHUNK_EXPORTS[chunk]![0]}';
-chunkLoaded('${chunk}', { ${CHUNK_EXPORTS[chunk]![1]} });`
+      ? `import * as kit from '${SRC}kit.ts';
+import { ${chunkExport(chunk)[1]} } from '${SRC}${chunkExport(chunk)[0]}';
+// The kit comes from window.SocialLogin: when that is not this chunk's core, say so.
+if (typeof kit?.chunkLoaded != 'function') throw new Error('social-login: window.SocialLogin is not the social-login core; the ${chunk} chunk cannot start.');
+kit.chunkLoaded('${chunk}', { ${chunkExport(chunk)[1]} });`
       : undefined,
 });
 
@@ -81,6 +80,8 @@ const recordKitUse = (chunk: string): Plugin => ({
     const record = globalThis as { kitUses?: Record<string, Set<string>>; copiedCore?: Set<string> };
     if (id.includes('/src/core/')) (record.copiedCore ??= new Set()).add(id);
     const uses = (record.kitUses ??= {});
+    // The entry takes the kit whole, to check it (see chunkEntry).
+    if (id == ENTRY) for (const m of code.matchAll(/\bkit\.(\w+)\(/g)) (uses[m[1]!] ??= new Set()).add(`${chunk}: its entry`);
     for (const m of code.matchAll(/^import\s+(?!type\b)\{([^}]*)\}\s+from\s+'([./][^']+)'/gm)) {
       const target = modulePath(id, m[2]!);
       if (inChunk(target) || PUBLIC.test(target)) continue;
@@ -107,6 +108,7 @@ function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; mo
   const protocol = /\/src\/protocols\/(\w+)\/index\.ts$/.exec(id)?.[1];
   if (protocol) return `protocols/${protocol}.js`;
   if (id.includes('/icons/')) return 'icons/[name].js';
+  if (id.includes('/locales/')) return 'locales/[name].js';
   const ids = chunk.moduleIds ?? [];
   if (ids.some((m) => m.includes('/src/element/'))) return 'core.js';
   // What the protocols share is split by who shares it: the popup's answer (all), the redirect (those with one).
@@ -125,7 +127,7 @@ function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; mo
  *   `icons`), which reaches the core's modules through `SocialLogin._k`.
  */
 export default defineConfig(({ mode }) => {
-  const chunk = /^chunk-(\w+)$/.exec(mode)?.[1];
+  const chunk = /^chunk-([\w-]+)$/.exec(mode)?.[1];
   const classic = { emptyOutDir: false, sourcemap: true, target: 'es2022' } as const;
   return {
     define: { __VERSION__: JSON.stringify(version), __CHUNK_INTEGRITY__: process.env.CHUNK_INTEGRITY ?? '{}' },

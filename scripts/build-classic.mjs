@@ -6,11 +6,15 @@
 // shorter digests cost every page view 60 B less than sha384 for the same collision resistance an
 // SRI check needs.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 
-// Each protocol's flows, and the brand icons.
-const CHUNKS = ['oidc', 'authjs', 'authing', 'icons'];
+// Each protocol's flows (src/protocols/<name>/), the brand icons, and each built-in language (src/locales/).
+const CHUNKS = [
+  ...readdirSync('src/protocols').filter((d) => d != 'shared'),
+  'icons',
+  ...readdirSync('src/locales').map((f) => f.replace(/\.ts$/, '')),
+];
 const sri = (file, alg = 'sha384') => `${alg}-${createHash(alg).update(readFileSync(`dist/${file}`)).digest('base64')}`;
 
 const chunks = {};

@@ -28,6 +28,7 @@ const GROUPS = [
   [/^protocols\/shared\//, 'protocols/shared', ['util', 'errors/events', 'core']],
   [/^protocols\/\w+\//, 'protocols/<name>', ['util', 'errors/events', 'core', 'protocols/shared']],
   [/^icons\//, 'icons', ['util']],
+  [/^locales\//, 'locales', ['util', 'errors/events', 'core']],
   [/^[\w.-]+\.ts$/, 'entries', ['util', 'errors/events', 'core', 'element']],
 ];
 /** The chunk loaders: the only modules that reach into another group by `import()`. */

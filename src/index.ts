@@ -6,7 +6,7 @@
  */
 export { SocialLogin } from './element/social-login.js';
 export type { ResponseMode } from './core/config.js';
-export { STRINGS, type Strings } from './element/strings.js';
+export { STRINGS, type Strings } from './core/strings.js';
 export { relayPopupResponse } from './core/relay.js';
 export { handleLoginResponse } from './landing.js';
 export * from './events.js';

@@ -4,7 +4,7 @@ import type {} from 'social-login/script';
 const api = window.SocialLogin;
 const version: string = api.VERSION;
 const ctor: typeof HTMLElement = api.SocialLogin;
-api.STRINGS['zh-CN'].continueWith satisfies string;
+api.STRINGS.en.continueWith satisfies string;
 // @ts-expect-error: the kit is not public API
 api._k;
 void [version, ctor];

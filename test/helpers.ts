@@ -115,9 +115,10 @@ export async function waitForHeld(issuer = testEnv().issuer) {
 
 /**
  * Acts on a browser window as the user would (test/commands/windows.mjs), for windows this page's
- * script cannot reach: `close`, `focus` or `find` the one whose address starts with `url`, or `focus-opener`.
+ * script cannot reach: `close`, `focus` or `find` the one whose address starts with `url`,
+ * `focus-opener`, or `open` a new window at `url` as another site's tab would be.
  */
-export async function windows(action: 'close' | 'focus' | 'find', url: string): Promise<boolean>;
+export async function windows(action: 'close' | 'focus' | 'find' | 'open', url: string): Promise<boolean>;
 export async function windows(action: 'focus-opener'): Promise<boolean>;
 export async function windows(action: string, url?: string): Promise<boolean> {
   return (await executeServerCommand<boolean, { action: string; url?: string }>('windows', { action, url })) ?? false;
@@ -151,8 +152,8 @@ export function recordEvents(el: EventTarget) {
 }
 
 /**
- * Counts what a page holds open: window listeners of the types the widget uses, intervals, pending
- * timeouts and BroadcastChannels, by wrapping the globals of `win`. `live()` tells what is open now;
+ * Counts what a page holds open: window and document listeners of the types the widget uses,
+ * intervals, pending timeouts and BroadcastChannels, by wrapping the globals of `win`. `live()` tells what is open now;
  * `restore()` unwraps. Used to prove an attempt leaves nothing behind.
  */
 export function trackResources(win: Window & typeof globalThis = window as Window & typeof globalThis) {
@@ -162,16 +163,21 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
   const timeouts = new Map<number, string>();
   const channels = new Set<BroadcastChannel>();
   const key = (type: string, fn: unknown) => `${type}:${String(fn)}`;
-  const { addEventListener, removeEventListener, setInterval, clearInterval, setTimeout, clearTimeout, BroadcastChannel: BC } = win;
-  const originals = { addEventListener, removeEventListener, setInterval, clearInterval, setTimeout, clearTimeout, BroadcastChannel: BC };
-  win.addEventListener = function (this: unknown, type: string, fn: unknown, ...rest: unknown[]) {
-    if (types.has(type) && !(rest[0] as AddEventListenerOptions)?.once) listeners.add(key(type, fn));
-    return addEventListener.call(win, type, fn as EventListener, ...(rest as []));
-  } as typeof win.addEventListener;
-  win.removeEventListener = function (this: unknown, type: string, fn: unknown, ...rest: unknown[]) {
-    listeners.delete(key(type, fn));
-    return removeEventListener.call(win, type, fn as EventListener, ...(rest as []));
-  } as typeof win.removeEventListener;
+  const { setInterval, clearInterval, setTimeout, clearTimeout, BroadcastChannel: BC } = win;
+  const originals = { setInterval, clearInterval, setTimeout, clearTimeout, BroadcastChannel: BC };
+  // Listeners are counted at EventTarget's own methods, which the widget calls (markup cannot shadow them there).
+  const target = win.EventTarget.prototype;
+  const { addEventListener, removeEventListener } = target;
+  // A bare `addEventListener(…)` call has no `this`: it is the window's.
+  const ours = (t: unknown) => t === undefined || t === win || t === win.document;
+  target.addEventListener = function (this: EventTarget, type: string, fn: unknown, ...rest: unknown[]) {
+    if (ours(this) && types.has(type) && !(rest[0] as AddEventListenerOptions)?.once) listeners.add(key(type, fn));
+    return addEventListener.call(this, type, fn as EventListener, ...(rest as []));
+  } as typeof target.addEventListener;
+  target.removeEventListener = function (this: EventTarget, type: string, fn: unknown, ...rest: unknown[]) {
+    if (ours(this)) listeners.delete(key(type, fn));
+    return removeEventListener.call(this, type, fn as EventListener, ...(rest as []));
+  } as typeof target.removeEventListener;
   win.setInterval = ((fn: () => void, ms?: number) => {
     const id = setInterval.call(win, fn, ms) as unknown as number;
     intervals.add(id);
@@ -197,7 +203,7 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
   };
   return {
     live: () => ({ listeners: [...listeners], intervals: intervals.size, timeouts: [...timeouts.values()], channels: channels.size }),
-    restore: () => void Object.assign(win, originals),
+    restore: () => void (Object.assign(win, originals), Object.assign(target, { addEventListener, removeEventListener })),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Protocol } from '../events.js';
 import type { ProtocolFlows } from './protocol.js';
+import type { Strings } from './strings.js';
 
 /** A protocol's flows: protocols/<name>/, with what it shares from protocols/shared/. @internal */
 export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> =>
@@ -14,6 +15,9 @@ export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> =>
       ? import('../protocols/authing/index.js')
       : import('../protocols/oidc/index.js')
   ).then((m) => m.flows);
+
+/** A built-in language's texts: src/locales/<tag>.ts. @internal */
+export const importLocale = (tag: string): Promise<Strings> => import(`../locales/${tag}.ts`).then((m: { strings: Strings }) => m.strings);
 
 /** A built-in brand's icon: its own small chunk (and the shared SVG builder), so a page loads only the icons it shows. @internal */
 export const importIcon = (brand: string): Promise<SVGSVGElement | undefined> =>

@@ -1,5 +1,7 @@
+import { quietly } from '../util/quietly.js';
 import { randomToken } from '../util/random.js';
 import { popupFeatures } from './popup-geometry.js';
+import { POPUP_MARK } from './relay.js';
 
 /**
  * The login popup: it opens (synchronously, inside the click), navigates, hands back what
@@ -8,19 +10,27 @@ import { popupFeatures } from './popup-geometry.js';
  */
 export class PopupWindow {
   /**
-   * Opens an empty centred popup under a random name. Call it synchronously in the click handler,
-   * before any `await`, or browsers block it.
+   * Opens an empty centred popup under a random name, with a random mark in its copy of this tab's
+   * sessionStorage (see `POPUP_MARK`). Call it synchronously in the click handler, before any
+   * `await`, or browsers block it.
    * @returns `null` when the browser blocked it
    */
   static open(): PopupWindow | null {
+    const mark = randomToken(12);
+    quietly(() => sessionStorage.setItem(POPUP_MARK, mark));
     const win = window.open('about:blank', `social-login-${randomToken(12)}`, popupFeatures(window));
-    return win && !win.closed ? new PopupWindow(win) : null;
+    quietly(() => sessionStorage.removeItem(POPUP_MARK));
+    return win && !win.closed ? new PopupWindow(win, mark) : null;
   }
 
   /** The response has come: the popup was closed by us, and the login goes on without it. */
   answered = false;
 
-  private constructor(readonly window: Window) {}
+  private constructor(
+    readonly window: Window,
+    /** What its landing page relays with the response, to tell it from any other tab. */
+    readonly mark: string,
+  ) {}
 
   /** Sends the popup to `url`, replacing about:blank in its history. */
   navigate(url: string): void {

@@ -4,6 +4,7 @@
  * (protocols/shared/redirect-landing.ts), and the element whose click started the login claims the
  * result.
  */
+import { fromDocument } from '../util/dom.js';
 import { loadProtocol } from './load-protocol.js';
 import { hasRedirect } from './protocol.js';
 import { hasResponse, takeResponse } from './response-url.js';
@@ -146,7 +147,7 @@ export const redirectReturn: RedirectReturn = new RedirectReturn({
   },
   decide: (tx, params) => loadProtocol(tx.protocol).then((flows) => flows.land!(tx, params)),
   later: (fn) => {
-    if (document.visibilityState == 'visible') requestAnimationFrame(() => setTimeout(fn));
+    if (fromDocument('visibilityState') == 'visible') requestAnimationFrame(() => setTimeout(fn));
     setTimeout(fn, 100);
   },
 });

@@ -3,6 +3,7 @@
  * every page that loads the widget, first thing (relay-first.ts), so it costs the popup no more than
  * parsing the script.
  */
+import { quietly } from '../util/quietly.js';
 import { takeResponse } from './response-url.js';
 
 /** Every popup attempt's state starts with this, so its landing page knows to relay. @internal */
@@ -15,26 +16,37 @@ export const RELAY_TYPE = 'social-login:relay';
 export const channelName = (state: string): string => `social-login:${state}`;
 
 /**
+ * The sessionStorage key of a popup's mark: the opener writes a random mark there just while
+ * `window.open` copies its sessionStorage into the new popup, then removes it. So only the popup the
+ * attempt opened finds it on its landing page, even after Cross-Origin-Opener-Policy cut it off (a
+ * COOP swap clears `window.name`, but keeps the tab's sessionStorage); a tab anyone else opens on the
+ * landing page has none.
+ * @internal
+ */
+export const POPUP_MARK = 'social-login:popup';
+
+/**
  * Run on every page that loads the widget (the `define` entry does it for you). When this page is a
  * login popup's landing page — its URL carries a `state` made by a popup attempt and a `code` or
- * `error` — it removes those parameters from the address bar, relays them to the opener (postMessage
- * to this same origin, and the attempt's BroadcastChannel for when Cross-Origin-Opener-Policy cut
- * `window.opener`), and closes the window.
+ * `error` — it removes those parameters from the address bar, relays them to the opener by
+ * postMessage to this same origin (the opener checks that it comes from its popup), and, when this
+ * window holds a popup's mark, on the attempt's BroadcastChannel with the mark (for when
+ * Cross-Origin-Opener-Policy cut `window.opener`); then it closes the window.
  *
  * @returns whether this page was a popup landing page
  */
 export function relayPopupResponse(): boolean {
   const params = takeResponse(POPUP_STATE_PREFIX);
   if (!params) return false;
-  const message = { type: RELAY_TYPE, params };
-  try {
-    opener?.postMessage(message, location.origin);
-  } catch {
-    // The opener is gone or on another origin: the channel below still carries the response.
+  const popup = quietly(() => sessionStorage.getItem(POPUP_MARK));
+  quietly(() => sessionStorage.removeItem(POPUP_MARK));
+  const message = { type: RELAY_TYPE, params, popup };
+  quietly(() => opener?.postMessage(message, location.origin));
+  if (popup) {
+    const channel = new BroadcastChannel(channelName(params.state!));
+    channel.postMessage(message);
+    channel.close();
   }
-  const channel = new BroadcastChannel(channelName(params.state!));
-  channel.postMessage(message);
-  channel.close();
   // Let the messages leave before the window goes.
   setTimeout(() => close(), 50);
   return true;

@@ -3,6 +3,7 @@
  * secrets survive the trip in one sessionStorage entry (this tab only), deleted as soon as it is used.
  */
 import type { Connection, LoginDetail, Protocol } from '../events.js';
+import { quietly } from '../util/quietly.js';
 
 /** One authorization request's secrets; they live only in memory (popup) or sessionStorage (redirect). @internal */
 export interface AuthRequest {
@@ -34,35 +35,17 @@ export interface Transaction extends AuthRequest {
   response?: Record<string, string>;
 }
 
-/** The saved transaction, if there is a readable one. @internal */
-export function readTransaction(): Transaction | undefined {
-  try {
-    const tx = JSON.parse(sessionStorage.getItem(KEY)!) as Transaction | null;
-    if (tx?.state) return tx;
-  } catch {
-    // Storage unavailable or the entry unreadable: there is no transaction to use.
-  }
-  return undefined;
-}
+/** The saved transaction, if there is a readable one (storage unavailable or the entry unreadable: none). @internal */
+export const readTransaction = (): Transaction | undefined => {
+  const tx = quietly(() => JSON.parse(sessionStorage.getItem(KEY)!) as Transaction | null);
+  return tx?.state ? tx : undefined;
+};
 
 /** Saves the transaction; `false` when storage is unavailable. @internal */
-export const writeTransaction = (tx: Transaction): boolean => {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(tx));
-    return true;
-  } catch {
-    return false;
-  }
-};
+export const writeTransaction = (tx: Transaction): boolean => !!quietly(() => (sessionStorage.setItem(KEY, JSON.stringify(tx)), true));
 
 /** Deletes the saved transaction. @internal */
-export const removeTransaction = (): void => {
-  try {
-    sessionStorage.removeItem(KEY);
-  } catch {
-    // Storage unavailable: nothing was stored.
-  }
-};
+export const removeTransaction = (): void => quietly(() => sessionStorage.removeItem(KEY));
 
 /** A redirect response this page completes, and whether an element has taken it. @internal */
 export interface RedirectResult {

@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import { HELD, realClick, release, spyOnOpen, testEnv, until as waitFor, waitForHeld } from '../../test/helpers.js';
-import { STRINGS } from './strings.js';
+import { STRINGS } from '../core/strings.js';
 import type { SocialLogin } from './social-login.js';
 
 // Loopback brokers need no network for rendering: each test gets its own, so localStorage keys

@@ -1,15 +1,18 @@
 import { importIcon } from '../core/chunk-loader.js';
 import type { Connection } from '../events.js';
+import { fromDocument } from '../util/dom.js';
 import { retryCache } from '../util/retry-cache.js';
 import { brandOf } from './brand.js';
-import type { Strings } from './strings.js';
+import type { Strings } from '../core/strings.js';
 
 /** Each built-in brand's icon, loaded once per page. */
 const loadIcon = retryCache(importIcon);
 
+const createElement = fromDocument('createElement');
+
 /** A new element with a `part` name. */
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
+  const el = createElement(tag);
   el.setAttribute('part', name);
   return el;
 }
@@ -61,7 +64,7 @@ export class Buttons {
           button.type = 'button';
           // The icon: the page's own (a child with slot="icon-<id>"), else the brand's once loaded.
           const icon = part('span', 'icon');
-          const slot = document.createElement('slot');
+          const slot = createElement('slot');
           slot.name = `icon-${c.id}`;
           slot.onslotchange = this.changed;
           icon.setAttribute('aria-hidden', 'true');

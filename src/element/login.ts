@@ -5,17 +5,18 @@ import { hasRedirect } from '../core/protocol.js';
 import { redirectReturn } from '../core/redirect-return.js';
 import { BrokerError, ConfigError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode } from '../events.js';
+import { fromDocument } from '../util/dom.js';
 import { orAbort } from '../util/or-abort.js';
 import { Attempt } from './attempt.js';
 import { forgetLastUsed, readLastUsed, writeLastUsed } from './last-used.js';
-import { stringsFor } from './strings.js';
+import { stringsFor } from '../core/strings.js';
 
 /** Console warnings already given on this page: each configuration error is told once. */
 const warned = new Set<string>();
 
 /** Runs `fn` once the document has finished parsing, so listeners added by later scripts hear it. */
 const whenParsed = (fn: () => void) =>
-  document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);
+  fromDocument('readyState') == 'loading' ? fromDocument('addEventListener')('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);
 
 /** What the login needs of its element. @internal */
 export interface LoginHost extends EventTarget {

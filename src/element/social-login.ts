@@ -6,7 +6,8 @@ import type { Connection, LoginDetail, LoginMode, Protocol } from '../events.js'
 import { BrokerController } from './broker.js';
 import { Buttons } from './buttons.js';
 import { LoginController } from './login.js';
-import { stringsFor } from './strings.js';
+import { loadLanguage } from '../core/load-language.js';
+import { languageOf, STRINGS, stringsFor } from '../core/strings.js';
 import { styles } from './styles.js';
 
 /** Whether the page lists connections itself. */
@@ -200,6 +201,12 @@ export class SocialLogin extends ReactiveElement {
   /** Renders a pending change now, so event listeners see the element as it is. @internal */
   flush(): void {
     if (this.isUpdatePending && this.hasUpdated) this.performUpdate();
+  }
+
+  /** Every render waits for its language's texts (a pack loads once per page), so English never flashes first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const tag = languageOf(this.language());
+    return Object.hasOwn(STRINGS, tag) ? super.scheduleUpdate() : loadLanguage(tag).then(() => super.scheduleUpdate());
   }
 
   /** After the first frame, the built-in icons load and the "last used" hint is read: the first paint waits for neither. */

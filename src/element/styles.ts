@@ -26,13 +26,13 @@ export const styles = css`
   :host([theme='dark']) {
     color-scheme: dark;
   }
-  [part~='buttons'] {
+  [part=buttons] {
     display: flex;
     flex-direction: column;
     gap: var(--social-login-gap, 8px);
   }
-  :host([layout='horizontal']) [part~='buttons'],
-  :host([layout='icons']) [part~='buttons'] {
+  :host([layout='horizontal']) [part=buttons],
+  :host([layout='icons']) [part=buttons] {
     flex-flow: row wrap;
   }
   :host([layout='horizontal']) button {
@@ -65,13 +65,13 @@ export const styles = css`
     cursor: progress;
     opacity: 0.7;
   }
-  [part~='icon'] {
+  [part=icon] {
     display: flex;
     flex: none;
     width: var(--social-login-icon-size, 20px);
     height: var(--social-login-icon-size, 20px);
   }
-  [part~='icon'] svg,
+  [part=icon] svg,
   ::slotted(*) {
     width: 100%;
     height: 100%;
@@ -79,8 +79,8 @@ export const styles = css`
   [hidden] {
     display: none;
   }
-  :host([layout='icons']) :not([hidden]) + [part~='label'],
-  :host([layout='icons']) [part~='last-used'] {
+  :host([layout='icons']) :not([hidden]) + [part=label],
+  :host([layout='icons']) [part=last-used] {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -88,14 +88,14 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  [part~='last-used'] {
+  [part=last-used] {
     padding: 0 6px;
     border-radius: 9px;
     font-size: 0.75em;
     background: var(--social-login-badge-background, light-dark(#dafbe1, #1b4721));
     color: var(--social-login-badge-color, light-dark(#116329, #aff5b4));
   }
-  [part~='error']:not(:empty) {
+  [part=error]:not(:empty) {
     margin-top: 8px;
     color: var(--social-login-error-color, light-dark(#b3261e, #ffb4ab));
   }

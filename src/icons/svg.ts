@@ -5,7 +5,10 @@
  * keep their brand colour.
  */
 
+import { fromDocument } from '../util/dom.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
+const createElementNS = fromDocument('createElementNS');
 
 /**
  * Google's "G" must keep its four colours (Sign in with Google guidelines): the glyph is drawn four
@@ -20,10 +23,10 @@ const GOOGLE: Array<[string, string]> = [
 
 /** The icon of `brand` from its path and colour (see icons/brand/). @internal */
 export function svgIcon(brand: string, [d, colour = 'currentColor']: [string, string?]): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
+  const svg = createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   for (const [fill, clip] of brand == 'google' ? GOOGLE : [[colour, '']]) {
-    const path = document.createElementNS(SVG, 'path');
+    const path = createElementNS(SVG, 'path');
     path.setAttribute('d', d);
     path.setAttribute('fill', fill!);
     if (clip) path.style.clipPath = clip;

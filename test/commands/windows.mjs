@@ -6,7 +6,9 @@
  *   button would;
  * - `{ action: 'focus', url }`: brings that window to the front;
  * - `{ action: 'focus-opener' }`: brings the test page's window back to the front;
- * - `{ action: 'find', url }`: only tells whether such a window is open.
+ * - `{ action: 'find', url }`: only tells whether such a window is open;
+ * - `{ action: 'open', url }`: opens `url` in a new window of the same browser profile, in the
+ *   background, as a tab another site opened would be (no opener, its own sessionStorage).
  * Answers `true` when it found the window. Works with puppeteer in Chromium (CDP) and Firefox (BiDi).
  */
 
@@ -23,6 +25,11 @@ export function windowsPlugin() {
         return true;
       }
       const browser = page.browser();
+      if (action === 'open') {
+        const other = await browser.newPage({ type: 'window', background: true });
+        await other.goto(url);
+        return true;
+      }
       const target = browser.targets().find((/** @type {any} */ t) => t.type() === 'page' && t !== page.target() && url && t.url().startsWith(url));
       if (!target) return false;
       if (action === 'find') return true;

@@ -187,6 +187,18 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
     });
   }
 
+  it('counts what a running attempt holds (so that "nothing left" above means something)', async () => {
+    const el = await widget();
+    const before = tracker.live();
+    await realClick(byName(el, 'Shown'));
+    await waitForHeld();
+    const during = tracker.live();
+    expect(during.listeners.filter((l) => !before.listeners.includes(l)).map((l) => l.split(':')[0]).sort()).to.deep.equal(['blur', 'focus', 'message']);
+    expect(during.intervals - before.intervals, 'the closed-popup poll').to.equal(1);
+    expect(during.channels - before.channels, "the relay's channel").to.equal(1);
+    expect(during.timeouts.length - before.timeouts.length, "the attempt's timeout").to.be.at.least(1);
+  });
+
   it('success leaves nothing behind either', async () => {
     const el = await widget();
     const events = recordEvents(el);

@@ -92,6 +92,11 @@ describe('idTokenClaims', () => {
   it('returns the claims of a valid token', () => {
     expect(idTokenClaims(jwt(good), meta, 'spa-123', 'n1', now)).to.deep.equal(good);
   });
+  it('accepts an nbf that has passed, or lies within the clock skew', () => {
+    expect(idTokenClaims(jwt({ ...good, nbf: now - 5 }), meta, 'spa-123', 'n1', now).sub).to.equal('u1');
+    expect(idTokenClaims(jwt({ ...good, nbf: now + 30 }), meta, 'spa-123', 'n1', now).sub).to.equal('u1');
+  });
+
   it('accepts an audience list with azp', () => {
     expect(idTokenClaims(jwt({ ...good, aud: ['spa-123', 'api'], azp: 'spa-123' }), meta, 'spa-123', 'n1', now).sub).to.equal('u1');
   });
@@ -109,6 +114,8 @@ describe('idTokenClaims', () => {
     ['an expired token', jwt({ ...good, exp: now - 61 }), BrokerError],
     ['no exp', jwt({ ...good, exp: undefined }), BrokerError],
     ['an iat in the future', jwt({ ...good, iat: now + 120 }), BrokerError],
+    ['an nbf in the future (beyond the 60 s skew)', jwt({ ...good, nbf: now + 120 }), BrokerError],
+    ['a string nbf', jwt({ ...good, nbf: String(now) }), BrokerError],
     ['no sub', jwt({ ...good, sub: '' }), BrokerError],
     ['another nonce', jwt({ ...good, nonce: 'n2' }), InvalidStateError],
     ['no nonce', jwt({ ...good, nonce: undefined }), InvalidStateError],
@@ -159,6 +166,9 @@ describe('hostile broker answers', () => {
     ['a javascript: authorization endpoint', (i) => discovery(i, { authorization_endpoint: 'javascript:alert(1)' }), /bad authorization_endpoint/],
     ['a non-string userinfo endpoint', (i) => discovery(i, { userinfo_endpoint: 42 }), /bad userinfo_endpoint/],
     ['PKCE methods without S256', (i) => discovery(i, { code_challenge_methods_supported: ['plain'] }), /no PKCE S256/],
+    ['PKCE methods as a string', (i) => discovery(i, { code_challenge_methods_supported: 'plain S256' }), /bad code_challenge_methods_supported/],
+    ['response modes as a string that contains "web_message"', (i) => discovery(i, { response_modes_supported: 'query web_message' }), /bad response_modes_supported/],
+    ['response modes that are not strings', (i) => discovery(i, { response_modes_supported: [{ web_message: true }] }), /bad response_modes_supported/],
     ['an array instead of an object', () => [1, 2] as never, /no JSON object/],
   ];
   for (const [what, make, pattern] of badDiscovery) {

@@ -25,7 +25,7 @@ export interface BrokerMetadata {
 }
 
 
-/** Clock tolerance for `exp` and `iat`, in seconds. */
+/** Clock tolerance for `exp`, `iat` and `nbf`, in seconds. */
 const SKEW = 60;
 
 /**
@@ -46,8 +46,15 @@ export const discover: (broker: string) => Promise<BrokerMetadata> = retryCache(
         throw new BrokerError('invalid_discovery', `Discovery: bad ${key}.`);
       }
     }
-    const methods = m.code_challenge_methods_supported;
-    if (Array.isArray(methods) && !methods.includes('S256')) {
+    // The lists the widget reads must be lists of strings: `"web_message".includes(…)` is no answer.
+    for (const key of ['response_modes_supported', 'code_challenge_methods_supported'] as const) {
+      const list = m[key];
+      if (list !== undefined && !(Array.isArray(list) && list.every((v) => typeof v == 'string'))) {
+        throw new BrokerError('invalid_discovery', `Discovery: bad ${key}.`);
+      }
+    }
+    const methods = m.code_challenge_methods_supported as string[] | undefined;
+    if (methods && !methods.includes('S256')) {
       throw new BrokerError('invalid_discovery', 'Discovery: no PKCE S256.');
     }
     return m as unknown as BrokerMetadata;
@@ -117,7 +124,7 @@ export function authorizationCode(params: Record<string, string>, meta: BrokerMe
 
 /**
  * Validates an ID token received straight from the token endpoint over TLS: header `alg` is not
- * `none`; `iss`, `aud`, `azp`, `exp`, `iat` and `nonce` are checked. The signature is not verified
+ * `none`; `iss`, `aud`, `azp`, `exp`, `iat`, `nbf` (when present) and `nonce` are checked. The signature is not verified
  * (OpenID Connect Core §3.1.3.7 allows TLS validation of the token endpoint in its place).
  * @internal
  */
@@ -135,6 +142,7 @@ export function idTokenClaims(token: string, meta: BrokerMetadata, clientId: str
   if ((aud.length > 1 || c.azp !== undefined) && c.azp !== clientId) throw bad('azp');
   if (typeof c.exp != 'number' || c.exp < now - SKEW) throw bad('exp');
   if (typeof c.iat != 'number' || c.iat > now + SKEW) throw bad('iat');
+  if (c.nbf !== undefined && (typeof c.nbf != 'number' || c.nbf > now + SKEW)) throw bad('nbf');
   if (typeof c.sub != 'string' || !c.sub) throw bad('sub');
   if (c.nonce !== nonce) throw new InvalidStateError('ID token: bad nonce.');
   return c;

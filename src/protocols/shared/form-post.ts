@@ -1,3 +1,5 @@
+import { fromDocument } from '../../util/dom.js';
+
 /**
  * Navigates `win` — our popup while it is still on about:blank (same origin as this page), or this
  * very window — by submitting a POST form of `fields` to `action`. The form is built with DOM calls
@@ -6,17 +8,18 @@
  */
 export function postForm(win: Window, action: string, fields: Record<string, string>): void {
   const doc = win.document;
-  const form = doc.createElement('form');
+  const createElement = fromDocument('createElement', doc);
+  const form = createElement('form');
   form.method = 'post';
   form.action = action;
   for (const [name, value] of Object.entries(fields)) {
-    const input = doc.createElement('input');
+    const input = createElement('input');
     input.type = 'hidden';
     input.name = name;
     input.value = value;
     form.append(input);
   }
-  doc.body.append(form);
+  fromDocument('body', doc).append(form);
   form.submit();
   form.remove();
 }

@@ -2,6 +2,8 @@
 import type { PopupWindow } from '../../core/popup-window.js';
 import { channelName } from '../../core/relay.js';
 import { PopupBlockedError, PopupClosedError } from '../../errors.js';
+import { fromDocument } from '../../util/dom.js';
+import { isRecord } from '../../util/is-record.js';
 import { isClosedByUser } from './closed-watch.js';
 import { relayedParams } from './popup-message.js';
 
@@ -21,8 +23,8 @@ export function openWindow(popup: PopupWindow): Window {
 /**
  * Waits for what `popup` sends back: a window `message` that `accept` takes (it must check the
  * origin, the source and the state), the attempt's BroadcastChannel (our landing page relays on it
- * when Cross-Origin-Opener-Policy cut `window.opener`), or what `peek` reads off the popup when it
- * is on this origin. Rejects with {@link PopupClosedError} when the user closed the popup (see
+ * when Cross-Origin-Opener-Policy cut `window.opener`: taken only while the popup reads closed, with
+ * the popup's mark and our state), or what `peek` reads off the popup when it is on this origin. Rejects with {@link PopupClosedError} when the user closed the popup (see
  * closed-watch.ts for how a COOP-severed popup is told apart), or with `signal.reason` on abort.
  * Every listener, timer and channel is gone when it settles. The popup is closed as soon as the
  * response is in, so it is gone while the login completes (and the closing is off the critical path).
@@ -60,10 +62,13 @@ export function popupResponse<T>(
     const check = () => {
       const seen = peek?.();
       if (seen) return take(seen);
-      if (isClosedByUser(watch, popup.window.closed, document.hasFocus(), Date.now())) settle(() => reject(new PopupClosedError()));
+      if (isClosedByUser(watch, popup.window.closed, fromDocument('hasFocus')(), Date.now())) settle(() => reject(new PopupClosedError()));
     };
     const poll = setInterval(check, POLL);
-    channel.onmessage = (event) => take(relayedParams(event.data, state) as T | undefined);
+    // The channel is for a popup that COOP cut off, and only for the popup this attempt opened: a
+    // tab anyone opens on the landing page with our state relays without its mark.
+    channel.onmessage = (event) =>
+      popup.window.closed && isRecord(event.data) && event.data.popup === popup.mark && take(relayedParams(event.data, state) as T | undefined);
     addEventListener('message', onMessage);
     for (const type of focusEvents) addEventListener(type, check);
     signal.addEventListener('abort', onAbort);
