@@ -101,7 +101,10 @@ function internalMembersPlugin() {
           const { hidden, params } = factsOf(mod.path, klass.name);
           const isHidden = (name) => hidden.has(name) || !isPublicMember({ name });
           klass.members = klass.members?.filter((m) => isPublicMember(m) && !hidden.has(m.name));
-          klass.attributes = klass.attributes?.filter((a) => !isHidden(a.name) && !(a.fieldName && isHidden(a.fieldName)));
+          // An attribute on a hidden field goes too, unless the class documents it (`@attr lang`): then it stays, without the field.
+          klass.attributes = klass.attributes
+            ?.filter((a) => !isHidden(a.name) && !(a.fieldName && isHidden(a.fieldName) && !a.description))
+            .map(({ fieldName, ...a }) => (fieldName && !isHidden(fieldName) ? { ...a, fieldName } : a));
           for (const m of klass.members ?? []) {
             // `this.code = code` in the constructor is no default; inherited members: the declaring class's parameters.
             const owner = m.inheritedFrom ? factsOf(resolveModule(mod.path, m.inheritedFrom.module ?? mod.path), m.inheritedFrom.name) : undefined;

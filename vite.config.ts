@@ -17,7 +17,15 @@ const minifyCss = (): Plugin => ({
     if (!literals.length) this.error('styles.ts has no css`` literal to squeeze.');
     for (const m of literals) {
       // No space is taken before a ":": in a selector it may be a descendant combinator (`a :not(b)`).
-      const text = m[1]!.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim();
+      const text = m[1]!
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        // `[a='b']` → `[a=b]` for an identifier value, `0.7` → `.7`.
+        .replace(/='([a-z][\w-]*)'\]/g, '=$1]')
+        .replace(/([:\s(,])0\.(\d)/g, '$1.$2')
+        .trim();
       out.overwrite(m.index + 4, m.index + 4 + m[1]!.length, text);
     }
     // With a source map, so the size breakdown (npm run bench) sees the styles as styles.ts.
@@ -92,12 +100,17 @@ const recordKitUse = (chunk: string): Plugin => ({
   },
 });
 
-/** The classic core loads chunks with chunk-loader.classic.ts instead of dynamic import(). */
+/**
+ * The classic core's swaps: chunks load with chunk-loader.classic.ts instead of dynamic import(), and
+ * Lit's css-tag.js gives way to lit-css.classic.ts (the two functions ReactiveElement calls, without
+ * the fallbacks for browsers that cannot adopt style sheets, where the widget's styles cannot exist).
+ */
 const classicLoader = (): Plugin => ({
   name: 'classic-loader',
   enforce: 'pre',
   resolveId(source, importer) {
     if (source.endsWith('/chunk-loader.js') && importer) return fileURLToPath(new URL('./src/core/chunk-loader.classic.ts', import.meta.url));
+    if (source == './css-tag.js' && importer?.includes('/@lit/reactive-element/')) return fileURLToPath(new URL('./src/core/lit-css.classic.ts', import.meta.url));
     return undefined;
   },
 });

@@ -1,9 +1,10 @@
 // @ts-check
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { startOidcBroker } from './test/broker/oidc-broker.mjs';
 import { startHostileOrigin } from './test/fixtures/hostile-origin.mjs';
 import { authjsApp } from './test/broker/authjs-broker.mjs';
@@ -12,6 +13,7 @@ import { startInstagramSim } from './test/upstream/instagram-sim.mjs';
 import { countReporter } from './test/count-reporter.mjs';
 import { windowsPlugin } from './test/commands/windows.mjs';
 import { figuresPlugin } from './test/commands/figures.mjs';
+import { doubleClickPlugin } from './test/commands/double-click.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -132,7 +134,7 @@ function strictPages() {
   };
 }
 
-const browsers = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const browsers = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',');
 
 /**
  * Chromium runs windowed, on a virtual X display this config starts: headless Chromium reports every
@@ -140,9 +142,9 @@ const browsers = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
  * (Firefox models focus in headless mode too).
  */
 async function startVirtualDisplay() {
-  if (process.env.DISPLAY || !browsers.includes('chromium')) return undefined;
+  if (process.env.DISPLAY || !(browsers.includes('chromium') || browsers.includes('webkit'))) return undefined;
   if (!existsSync('/usr/bin/Xvfb')) {
-    throw new Error('Chromium tests need a display for real window focus: install Xvfb (apt-get install xvfb) or set DISPLAY.');
+    throw new Error('Chromium and WebKit tests need a display (real window focus; WebKitGTK has no headless mode): install Xvfb (apt-get install xvfb) or set DISPLAY.');
   }
   const xvfb = spawn('/usr/bin/Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
   const display = await new Promise((resolve, reject) => {
@@ -152,12 +154,118 @@ async function startVirtualDisplay() {
   });
   process.env.DISPLAY = `:${display}`;
   process.on('exit', () => xvfb.kill());
+  if (browsers.includes('webkit')) await startWindowManager();
   return xvfb;
+}
+
+/**
+ * WebKitGTK leaves window focus to the window manager: on a bare X display a new popup does not take
+ * focus and closing it hands none back (only where the X pointer happens to rest decides), and the
+ * windows command (test/commands/windows.mjs) activates windows through one. openbox, as on a
+ * desktop, focuses each new window and gives focus back to the previous one when a window closes.
+ */
+async function startWindowManager() {
+  if (!existsSync('/usr/bin/openbox') || !existsSync('/usr/bin/xdotool')) {
+    throw new Error('WebKit tests need a window manager for real window focus: apt-get install openbox xdotool.');
+  }
+  const wm = spawn('/usr/bin/openbox', ['--sm-disable'], { stdio: 'ignore' });
+  process.on('exit', () => wm.kill());
+  // Up once it answers for the EWMH desktops.
+  for (let i = 0; spawnSync('/usr/bin/xdotool', ['get_num_desktops'], { stdio: 'ignore' }).status !== 0; i++) {
+    if (wm.exitCode !== null || i > 50) throw new Error(`openbox did not start (exit code ${wm.exitCode}).`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 const xvfb = await startVirtualDisplay();
 
+/**
+ * WebKit (WebKitGTK's MiniBrowser, Safari's engine) through WebKitWebDriver (Debian's
+ * webkit2gtk-driver), on a free port of this config's display. One session per driver process: the
+ * webdriver launcher keeps one session for the whole run (concurrency 1).
+ */
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+async function startWebKitDriver() {
+  if (!browsers.includes('webkit')) return undefined;
+  if (!existsSync('/usr/bin/WebKitWebDriver') || !existsSync(MINIBROWSER)) {
+    throw new Error('WebKit tests need WebKitWebDriver and MiniBrowser: apt-get install webkit2gtk-driver.');
+  }
+  const driverPort = /** @type {number} */ (await freePort());
+  const child = spawn('/usr/bin/WebKitWebDriver', [`--port=${driverPort}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  process.on('exit', () => child.kill());
+  for (let i = 0; ; i++) {
+    const ready = await fetch(`http://127.0.0.1:${driverPort}/status`).then((r) => r.json()).then((j) => j.value?.ready, () => false);
+    if (ready) break;
+    if (child.exitCode !== null || i > 100) throw new Error(`WebKitWebDriver did not start (exit code ${child.exitCode}).`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { port: driverPort, child };
+}
+const webkitDrivers = [await startWebKitDriver(), await startWebKitDriver()];
+
+/** The user agent of Instagram's in-app browser on iOS, for the `in-app` group. */
+const IN_APP_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 335.0.1.20.93 (iPhone14,5; iOS 17_5; en_US; en; scale=3.00; 1170x2532; 617012035)';
+
+/**
+ * The browsers the suite runs in, each with `userAgent` when given.
+ * @param {{ port: number } | undefined} webkitDriver
+ * @param {string} [userAgent]
+ */
+function launchers(webkitDriver, userAgent) {
+  return [
+    browsers.includes('chromium') &&
+      chromeLauncher({
+        puppeteer: puppeteerCore,
+        concurrency: 1,
+        // Keep the popup blocker on, or a "popup blocked" test could never fail. Windowed: see above.
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          headless: false,
+          args: [...quiet, ...(userAgent ? [`--user-agent=${userAgent}`] : [])],
+          ignoreDefaultArgs: ['--disable-popup-blocking'],
+        },
+      }),
+    browsers.includes('firefox') &&
+      chromeLauncher({
+        puppeteer: puppeteerCore,
+        concurrency: 1,
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: '/usr/bin/firefox-esr',
+          headless: true,
+          extraPrefsFirefox: {
+            'dom.disable_open_during_load': true,
+            'services.settings.server': 'data:,#remote-settings-dummy/v1',
+            ...(userAgent && { 'general.useragent.override': userAgent }),
+          },
+        },
+      }),
+    webkitDriver &&
+      webdriverLauncher({
+        hostname: '127.0.0.1',
+        port: webkitDriver.port,
+        path: '/',
+        // The windows command tries windows that may close under it; it handles those errors itself.
+        logLevel: 'silent',
+        capabilities: {
+          browserName: 'MiniBrowser',
+          // Window commands (test/commands/windows.mjs) must answer while a popup is still loading
+          // (a login the broker holds): with the default strategy WebKitWebDriver waits for the load.
+          pageLoadStrategy: 'none',
+          // Plain WebDriver classic: webdriverio 9 otherwise asks for a BiDi socket.
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': {
+            binary: MINIBROWSER,
+            // Popup blocker on: a scripted window.open without a user gesture returns null.
+            args: ['--automation', '--javascript-can-open-windows-automatically=false', ...(userAgent ? [`--user-agent=${userAgent}`] : [])],
+          },
+        },
+      }),
+  ].filter(Boolean);
+}
+
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/in-app/**'],
   nodeResolve: true,
   port,
   hostname: 'localhost',
@@ -197,35 +305,23 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', define: { __VERSION__: JSON.stringify(version) } }),
     windowsPlugin(),
     figuresPlugin(),
+    doubleClickPlugin(),
     {
       name: 'stop-test-servers',
-      serverStop: () => Promise.all([broker.close(), broker2.close(), hostile.close(), instagram.close(), authing.close()]).then(() => void xvfb?.kill()),
+      serverStop: async () => {
+        await Promise.all([broker.close(), broker2.close(), hostile.close(), instagram.close(), authing.close()]);
+        for (const driver of webkitDrivers) driver?.child.kill();
+        xvfb?.kill();
+      },
     },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
     <script>window.__TEST_ENV__ = ${JSON.stringify(env)};</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
-  browsers: [
-    browsers.includes('chromium') &&
-      chromeLauncher({
-        puppeteer: puppeteerCore,
-        concurrency: 1,
-        // Keep the popup blocker on, or a "popup blocked" test could never fail. Windowed: see above.
-        launchOptions: { executablePath: '/usr/bin/chromium', headless: false, args: quiet, ignoreDefaultArgs: ['--disable-popup-blocking'] },
-      }),
-    browsers.includes('firefox') &&
-      chromeLauncher({
-        puppeteer: puppeteerCore,
-        concurrency: 1,
-        launchOptions: {
-          browser: 'firefox',
-          executablePath: '/usr/bin/firefox-esr',
-          headless: true,
-          extraPrefsFirefox: {
-            'dom.disable_open_during_load': true,
-            'services.settings.server': 'data:,#remote-settings-dummy/v1',
-          },
-        },
-      }),
-  ].filter(Boolean),
+  browsers: launchers(webkitDrivers[0]),
+  // The same engines, each launched with an in-app browser's user agent (Instagram's on iOS): Chromium
+  // by its --user-agent switch, Firefox by the general.useragent.override preference, WebKit by
+  // MiniBrowser's --user-agent (a second WebKitWebDriver: one session per driver).
+  groups: [{ name: 'in-app', files: ['test/in-app/*.test.ts'], browsers: launchers(webkitDrivers[1], IN_APP_UA) }],
 };
+

@@ -58,5 +58,6 @@ const api: typeof Api & { _k: typeof Kit } = {
   _k: kit,
 };
 // The global is owned, not `??=`-assigned: markup such as `<img name="SocialLogin">` stands in for an
-// unset global, and would leave the chunks without their kit. A second copy of the script keeps the first's.
-if (!Object.hasOwn(window, 'SocialLogin')) Object.defineProperty(window, 'SocialLogin', { value: api, writable: true, configurable: true });
+// unset global, and would leave the chunks without their kit. Read-only, and a second copy of the
+// script keeps the first's.
+if (!Object.hasOwn(window, 'SocialLogin')) Object.defineProperty(window, 'SocialLogin', { value: api });

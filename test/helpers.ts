@@ -46,6 +46,12 @@ export async function realClick(target: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
+/** A real double click (test/commands/double-click.mjs): both presses in one input sequence. */
+export async function realDoubleClick(target: Element): Promise<void> {
+  const r = target.getBoundingClientRect();
+  await executeServerCommand('double-click', { position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
 /** Records every window.open call and the windows it returned; restore() puts the original back. */
 export function spyOnOpen() {
   const original = window.open;
@@ -115,10 +121,10 @@ export async function waitForHeld(issuer = testEnv().issuer) {
 
 /**
  * Acts on a browser window as the user would (test/commands/windows.mjs), for windows this page's
- * script cannot reach: `close`, `focus` or `find` the one whose address starts with `url`,
- * `focus-opener`, or `open` a new window at `url` as another site's tab would be.
+ * script cannot reach: `close`, `focus`, `find` or go `back` in the one whose address starts with
+ * `url`, `focus-opener`, or `open` a new window at `url` as another site's tab would be.
  */
-export async function windows(action: 'close' | 'focus' | 'find' | 'open', url: string): Promise<boolean>;
+export async function windows(action: 'close' | 'focus' | 'find' | 'open' | 'back', url: string): Promise<boolean>;
 export async function windows(action: 'focus-opener'): Promise<boolean>;
 export async function windows(action: string, url?: string): Promise<boolean> {
   return (await executeServerCommand<boolean, { action: string; url?: string }>('windows', { action, url })) ?? false;

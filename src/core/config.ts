@@ -19,6 +19,8 @@ export interface LoginConfig {
   responseMode: ResponseMode;
   mode: LoginMode;
   fallback: 'redirect' | 'none';
+  /** What to do in an in-app browser: log in by `redirect` (the default) or keep the `popup`. */
+  inApp: 'redirect' | 'popup';
   timeoutMs: number;
 }
 
@@ -34,8 +36,18 @@ export interface RawConfig {
   responseMode?: string;
   mode?: string;
   fallback?: string;
+  inApp?: string;
   timeout?: number | string;
 }
+
+/**
+ * In-app browsers, by their user agent: Instagram, Facebook (`FBAN`, `FBAV`, `FB_IAB`; Messenger
+ * too), WeChat (`MicroMessenger`), LINE, TikTok (`musical_ly`, `Bytedance`), Snapchat, and Android
+ * WebViews (`; wv)`). Their popups open as tabs the user cannot come back from, or lose
+ * `window.opener`, and Google refuses OAuth in them.
+ * @internal
+ */
+export const IN_APP = /Instagram|FBA[NV]|FB_IAB|MicroMessenger|\bLine\/|musical_ly|Bytedance|TikTok|Snapchat|; wv\)/;
 
 /** Authorization-request parameters the widget owns; `connection-param` may not override them. */
 const RESERVED = /^(response_type|response_mode|client_id|redirect_uri|scope|state|nonce|code_challenge(_method)?|request(_uri)?)$/;
@@ -91,9 +103,11 @@ export function readConnections(list: RawConfig['connections']): Connection[] {
  * Validates the element's attributes against the page they run on.
  *
  * @param page the page's URL (`location.href`), for the default `redirect-uri` and its origin check
+ * @param userAgent the browser's (`navigator.userAgent`): in an in-app browser, `mode="popup"` becomes
+ *   a redirect (unless `in-app="popup"`, or the protocol has no redirect form)
  * @throws {ConfigError} naming the first attribute at fault
  */
-export function readConfig(raw: RawConfig, page: string): LoginConfig {
+export function readConfig(raw: RawConfig, page: string, userAgent = ''): LoginConfig {
   const protocol = oneOf('protocol', raw.protocol, ['oidc', 'authjs', 'authing'] as const);
   const oidc = protocol == 'oidc';
   const broker = (raw.broker ?? '').trim();
@@ -132,8 +146,10 @@ export function readConfig(raw: RawConfig, page: string): LoginConfig {
   const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);
   if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds up to 86400.`);
 
-  const mode = oneOf('mode', raw.mode, ['popup', 'redirect'] as const);
-  if (mode == 'redirect' && protocol == 'authing') throw new ConfigError('mode', 'authing logs in by popup only.');
+  const asked = oneOf('mode', raw.mode, ['popup', 'redirect'] as const);
+  if (asked == 'redirect' && protocol == 'authing') throw new ConfigError('mode', 'authing logs in by popup only.');
+  const inApp = oneOf('in-app', raw.inApp, ['redirect', 'popup'] as const);
+  const mode = inApp == 'redirect' && protocol != 'authing' && IN_APP.test(userAgent) ? 'redirect' : asked;
 
   return {
     protocol,
@@ -146,6 +162,7 @@ export function readConfig(raw: RawConfig, page: string): LoginConfig {
     responseMode: oneOf('response-mode', raw.responseMode, ['query', 'web_message'] as const),
     mode,
     fallback: oneOf('fallback', raw.fallback, ['redirect', 'none'] as const),
+    inApp,
     timeoutMs: timeout * 1000,
   };
 }

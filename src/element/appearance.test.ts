@@ -149,6 +149,19 @@ describe('<social-login> appearance', () => {
     before.remove();
   });
 
+  it('keeps a click whose press re-renders the buttons (WebKit drops a click whose pressed node is replaced)', async () => {
+    const el = await mount({ connections: 'instagram:Instagram,github:GitHub' });
+    let pressed = 0;
+    // A re-render in the middle of the press, as when the icons arrive or another login ends.
+    el.addEventListener('mousedown', () => (pressed++, el.requestUpdate()));
+    const started = new Promise<string>((resolve) =>
+      el.addEventListener('login-start', (e) => (e.preventDefault(), resolve((e as CustomEvent).detail.connection.id)), { once: true }),
+    );
+    await realClick(buttons(el)[0]!);
+    expect(pressed).to.equal(1);
+    expect(await Promise.race([started, new Promise((r) => setTimeout(() => r('no click'), 2000))])).to.equal('instagram');
+  });
+
   it('passes axe while busy and while showing an error', async () => {
     // A real login that the test broker holds, so the button stays busy.
     const env = testEnv();

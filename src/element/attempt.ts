@@ -39,12 +39,11 @@ export class Attempt {
   }
 
   /** Runs the login and ends the attempt with what it gives. */
-  run(work: (attempt: this) => Promise<LoginDetail>): this {
+  run(work: (attempt: this) => Promise<LoginDetail>): void {
     work(this).then(
       (detail) => this.end(undefined, detail),
       (err: unknown) => this.end(err),
     );
-    return this;
   }
 
   /**

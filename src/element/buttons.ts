@@ -13,20 +13,16 @@ const createElement = fromDocument('createElement');
 /** A new element with a `part` name. */
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string): HTMLElementTagNameMap[K] {
   const el = createElement(tag);
-  el.setAttribute('part', name);
+  el.part.add(name);
   return el;
 }
 
-/** What the buttons show besides their connections. @internal */
-export interface ButtonsState {
-  /** The texts in the element's language. */
-  strings: Strings;
+/** What the buttons show of the element's logins (its `LoginController`). @internal */
+export interface LoginState {
   /** The id of the connection whose login runs. */
   busy?: string | undefined;
   /** The id of the connection that logged in last. */
   last?: string | undefined;
-  /** Whether built-in icons may load (after the first frame). */
-  icons: boolean;
   /** The live region's text. */
   message: string;
 }
@@ -48,13 +44,13 @@ export class Buttons {
     private click: (connection: Connection) => void,
     private changed: () => void,
   ) {
-    this.#status.setAttribute('role', 'status');
-    this.#status.setAttribute('aria-live', 'polite');
+    this.#status.role = 'status';
+    this.#status.ariaLive = 'polite';
     root.append(this.#box, this.#status);
   }
 
-  render(list: Connection[], state: ButtonsState): void {
-    const s = state.strings;
+  /** Shows `list` in texts `s` with the state of the logins; built-in icons load once `icons` is true (after the first frame). */
+  render(list: Connection[], s: Strings, state: LoginState, icons: boolean): void {
     const key = JSON.stringify([list, s.signIn]);
     if (key != this.#built) {
       this.#built = key;
@@ -67,29 +63,36 @@ export class Buttons {
           const slot = createElement('slot');
           slot.name = `icon-${c.id}`;
           slot.onslotchange = this.changed;
-          icon.setAttribute('aria-hidden', 'true');
+          icon.ariaHidden = 'true';
           icon.append(slot);
-          button.append(icon, part('span', 'label'), part('span', 'last-used'));
+          // One text node each for good: WebKit drops a click whose pressed node is replaced before
+          // the release, so a re-render (icons arriving, another login ending) only changes its data.
+          const label = part('span', 'label');
+          const badge = part('span', 'last-used');
+          label.append('');
+          badge.append('');
+          button.append(icon, label, badge);
           button.addEventListener('click', () => this.click(c));
           return button;
         }),
       );
     }
     list.forEach((c, i) => {
-      const [icon, label, badge] = this.#box.children[i]!.children as unknown as HTMLElement[];
+      const button = this.#box.children[i] as HTMLButtonElement;
+      const [icon, label, badge] = button.children as unknown as HTMLElement[];
       const slot = icon!.firstChild as HTMLSlotElement;
       const brand = brandOf(c);
       // Built-in icons load after the first frame, into a box kept for them meanwhile so nothing
       // moves; a failed load leaves the box empty.
-      if (brand && state.icons && !slot.firstChild) {
+      if (brand && icons && !slot.firstChild) {
         loadIcon(brand).then((svg) => svg && !slot.firstChild && (slot.append(svg.cloneNode(true)), this.changed()), () => {});
       }
       icon!.hidden = !brand && !slot.assignedNodes().length;
       const busy = state.busy === c.id;
-      label!.textContent = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
-      label!.parentElement!.setAttribute('aria-busy', String(busy));
+      (label!.firstChild as Text).data = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
+      button.ariaBusy = String(busy);
       badge!.hidden = !(list.length > 1 && state.last === c.id);
-      badge!.textContent = badge!.hidden ? '' : s.lastUsed;
+      (badge!.firstChild as Text).data = badge!.hidden ? '' : s.lastUsed;
     });
     this.#status.textContent = state.message;
   }

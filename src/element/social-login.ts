@@ -71,10 +71,13 @@ export class SocialLogin extends ReactiveElement {
     responseMode: { attribute: 'response-mode' },
     mode: {},
     fallback: {},
+    inApp: { attribute: 'in-app' },
     timeout: { type: Number },
     theme: { reflect: true },
     layout: { reflect: true },
     lastUsed: { attribute: 'last-used' },
+    // Observed so that a new language re-renders (and re-reads the broker's labels); HTMLElement's own `lang` stays as it is.
+    _lang: { attribute: 'lang' },
   };
 
   /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
@@ -105,6 +108,11 @@ export class SocialLogin extends ReactiveElement {
   declare mode: LoginMode;
   /** What to do when the popup cannot open: `redirect` (default) or `none` (report `popup_blocked`). */
   declare fallback: 'redirect' | 'none';
+  /**
+   * In an in-app browser (Instagram, Facebook, WeChat, LINE, TikTok, Snapchat, Android WebView), where
+   * popups get lost: `redirect` (default) logs in by redirect; `popup` keeps `mode`.
+   */
+  declare inApp: 'redirect' | 'popup';
   /** Seconds a login may take before it fails with `timeout`. */
   declare timeout: number;
   /** `auto` (default: the page's colour scheme), `light` or `dark`. */
@@ -116,6 +124,8 @@ export class SocialLogin extends ReactiveElement {
    * and mark its button; `off`: remember nothing and forget what was remembered.
    */
   declare lastUsed: 'on' | 'off';
+  // The `lang` attribute, as last seen (documented by `@attr lang` above).
+  declare private _lang?: string;
 
   #login = new LoginController(this);
   #broker = new BrokerController(
@@ -134,6 +144,7 @@ export class SocialLogin extends ReactiveElement {
     this.responseMode = 'query';
     this.mode = 'popup';
     this.fallback = 'redirect';
+    this.inApp = 'redirect';
     this.timeout = 300;
     this.theme = 'auto';
     this.layout = 'vertical';
@@ -154,15 +165,6 @@ export class SocialLogin extends ReactiveElement {
    */
   get result(): Promise<LoginDetail> | undefined {
     return this.#login.latest?.result;
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name == 'lang') this.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -187,7 +189,7 @@ export class SocialLogin extends ReactiveElement {
   /** The validated configuration, or the first configuration error. @internal */
   readConfig(): LoginConfig | SocialLoginError {
     try {
-      return readConfig(this, location.href);
+      return readConfig(this, location.href, navigator.userAgent);
     } catch (err) {
       return err as SocialLoginError;
     }
@@ -195,7 +197,8 @@ export class SocialLogin extends ReactiveElement {
 
   /** The language of the texts: `lang`, else the nearest `lang` attribute's, else `en`. @internal */
   language(): string {
-    return this.lang || this.closest('[lang]')?.getAttribute('lang') || 'en';
+    // The element's own attribute first: `closest` starts from the element itself.
+    return this.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
   /** Renders a pending change now, so event listeners see the element as it is. @internal */
@@ -214,9 +217,9 @@ export class SocialLogin extends ReactiveElement {
     requestAnimationFrame(() => setTimeout(() => ((this.#framed = true), this.requestUpdate())));
   }
 
-  /** Validates the configuration whenever it changes (every public property is; the state ones start with "_"). */
+  /** Validates the configuration whenever it changes (every property is configuration, or the language). */
   protected override willUpdate(changed: PropertyValues): void {
-    if (![...changed.keys()].some((p) => !String(p).startsWith('_'))) return;
+    if (!changed.size) return;
     const config = this.readConfig();
     this.#login.check(config, (attribute) => (this.getAttribute(attribute) ?? this[attribute.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof this] ?? '') !== '');
     if (!(config instanceof SocialLoginError)) this.#broker.list(config, this.language(), hasList(this.connections));
@@ -238,6 +241,6 @@ export class SocialLogin extends ReactiveElement {
     const broker = this.broker?.trim();
     if (this.#framed && broker) login.readHint(broker);
     this.#view ??= new Buttons(this.renderRoot, (c) => login.start(c), () => this.requestUpdate());
-    this.#view.render(list, { strings: stringsFor(this.language()), busy: login.busy, last: login.last, icons: this.#framed, message: login.message });
+    this.#view.render(list, stringsFor(this.language()), login, this.#framed);
   }
 }

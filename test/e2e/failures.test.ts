@@ -16,6 +16,7 @@ import { leftInStorage,
   consumeUserActivation,
   mountWidget,
   realClick,
+  realDoubleClick,
   recordEvents,
   releaseAll,
   spyOnOpen,
@@ -214,8 +215,7 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
   it('opens one popup and logs in once on a double click', async () => {
     const el = await widget();
     const events = recordEvents(el);
-    await realClick(byName(el, 'Instagram'));
-    await realClick(byName(el, 'Instagram'));
+    await realDoubleClick(byName(el, 'Instagram'));
     await until(() => events.login.length, 'the login');
     await sleep(500);
     expect(open.calls).to.have.length(1);

@@ -37,6 +37,8 @@ interface SocialLoginProps extends DetailedHTMLProps<HTMLAttributes<SocialLogin>
   mode?: LoginMode;
   /** What to do when the popup cannot open: `redirect` (default) or `none` (report `popup_blocked`). */
   fallback?: 'redirect' | 'none';
+  /** In an in-app browser (Instagram, Facebook, WeChat, LINE, TikTok, Snapchat, Android WebView), where popups get lost: `redirect` (default) logs in by redirect; `popup` keeps `mode`. */
+  'in-app'?: 'redirect' | 'popup';
   /** Seconds a login may take before it fails with `timeout`. */
   timeout?: number;
   /** `auto` (default: the page's colour scheme), `light` or `dark`. */

@@ -24,7 +24,7 @@ declare module 'vue' {
     'social-login': DefineCustomElement<
       SocialLogin,
       { 'login-start': LoginStartEvent; login: LoginEvent; 'login-error': LoginErrorEvent },
-      'protocol' | 'broker' | 'clientId' | 'connections' | 'connectionParam' | 'redirectUri' | 'scope' | 'responseMode' | 'mode' | 'fallback' | 'timeout' | 'theme' | 'layout' | 'lastUsed'
+      'protocol' | 'broker' | 'clientId' | 'connections' | 'connectionParam' | 'redirectUri' | 'scope' | 'responseMode' | 'mode' | 'fallback' | 'inApp' | 'timeout' | 'theme' | 'layout' | 'lastUsed'
     >;
   }
 }
