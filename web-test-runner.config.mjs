@@ -8,6 +8,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { startOidcBroker } from './test/broker/oidc-broker.mjs';
 import { startHostileOrigin } from './test/fixtures/hostile-origin.mjs';
 import { authjsApp } from './test/broker/authjs-broker.mjs';
+import { betterAuthHandler } from './test/broker/better-auth-broker.mjs';
 import { startAuthingSim } from './test/authing/authing-sim.mjs';
 import { startInstagramSim } from './test/upstream/instagram-sim.mjs';
 import { countReporter } from './test/count-reporter.mjs';
@@ -53,10 +54,13 @@ const instagram = await startInstagramSim({
   clients: [
     { client_id: 'authjs-test', client_secret: 'authjs-test-secret', redirect_uris: [`${origin}/api/auth/callback/instagram`] },
     { client_id: 'authing-test', client_secret: 'authing-test-secret', redirect_uris: [`${authingOrigin}/connections/social/callback`] },
+    { client_id: 'better-auth-test', client_secret: 'better-auth-test-secret', redirect_uris: [`${origin}/api/better-auth/callback/instagram`] },
   ],
 });
 const authjs = authjsApp({ instagram, clientId: 'authjs-test', clientSecret: 'authjs-test-secret' });
-const authingApp = { appId: 'app-test-0001', origins: [origin], connections: [
+// Better Auth (real, better-auth 1.7 on its memory adapter) on the test page's own origin at /api/better-auth.
+const betterAuth = betterAuthHandler({ baseURL: `${origin}/api/better-auth`, instagram, clientId: 'better-auth-test', clientSecret: 'better-auth-test-secret', origins: [origin] });
+const authingApp = { appId: 'app-test-0001', origins: [origin], redirectUris: [...Object.values(callbacks), `${callbacks.redirectHost}?tab=login`], connections: [
   { identifier: 'instagram', displayName: 'Instagram', name: 'Instagram 登录', name_en: 'Instagram' },
   { identifier: 'instagram-members', displayName: 'Instagram (members)', loginOnly: true },
 ] };
@@ -74,6 +78,7 @@ const env = {
   hostileOrigin: hostile.origin,
   version,
   authjs: `${origin}/api/auth`,
+  betterAuth: `${origin}/api/better-auth`,
   authing: { host: authing.origin, appId: authingApp.appId },
   instagram: instagram.origin,
   // The adversarial suite's seed: random per run, printed with its figures; FUZZ_SEED replays one.
@@ -291,13 +296,14 @@ export default {
       ctx.type = 'js';
       ctx.body = readFileSync(`.${ctx.path}`);
     },
-    // Auth.js answers /api/auth itself (an express app on node's request and response).
+    // Auth.js answers /api/auth, and Better Auth /api/better-auth, themselves (on node's request and response).
     (ctx, next) => {
-      if (!ctx.path.startsWith('/api/auth/')) return next();
+      const app = ctx.path.startsWith('/api/auth/') ? authjs : ctx.path.startsWith('/api/better-auth/') ? betterAuth : undefined;
+      if (!app) return next();
       ctx.respond = false;
       return new Promise((resolve) => {
         ctx.res.on('close', resolve);
-        authjs(ctx.req, ctx.res);
+        app(ctx.req, ctx.res);
       });
     },
   ],

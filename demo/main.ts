@@ -8,7 +8,7 @@
  */
 import '../src/define.js';
 
-type Protocol = 'oidc' | 'authjs' | 'authing';
+type Protocol = 'oidc' | 'authjs' | 'better-auth' | 'authing';
 const ATTRS = ['broker', 'client-id', 'connections', 'scope', 'mode', 'fallback', 'response-mode', 'lang', 'timeout'] as const;
 type Attr = (typeof ATTRS)[number];
 type Settings = Record<Attr, string>;
@@ -20,6 +20,7 @@ interface State {
 interface DemoConfig {
   oidc: { issuer: string; clientId: string; connections: Array<{ id: string; name: string; loginOnly?: boolean }> };
   authjs: { broker: string };
+  betterAuth: { broker: string; connections: Array<{ id: string; name: string }> };
   authing: { host: string; appId: string } | null;
   instagram: { simulated: boolean; origin: string };
 }
@@ -31,7 +32,7 @@ interface LogEntry {
 
 const STATE_KEY = 'social-login-demo:state';
 const LOG_KEY = 'social-login-demo:log';
-const PROTOCOLS: Protocol[] = ['oidc', 'authjs', 'authing'];
+const PROTOCOLS: Protocol[] = ['oidc', 'authjs', 'better-auth', 'authing'];
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const el = $<HTMLElementTagNameMap['social-login']>('#demo-login');
@@ -129,6 +130,10 @@ function defaults(protocol: Protocol): Settings {
     };
   }
   if (protocol == 'authjs') return { ...common, broker: config?.authjs.broker ?? '', 'client-id': '', connections: '', scope: '' };
+  if (protocol == 'better-auth') {
+    const connections = config?.betterAuth.connections.map((c) => `${c.id}:${c.name}`).join(',') ?? '';
+    return { ...common, broker: config?.betterAuth.broker ?? '', 'client-id': '', connections, scope: '' };
+  }
   return { ...common, broker: config?.authing?.host ?? '', 'client-id': config?.authing?.appId ?? '', connections: '', scope: '' };
 }
 
@@ -212,11 +217,21 @@ function renderTab() {
   } else if (state.protocol == 'authjs') {
     describe(chain, ['Widget → Auth.js (@auth/express on this page’s origin, ', { link: '/api/auth/providers', href: '/api/auth/providers' }, ') → ', ig, '.']);
     describe(hint, ['client-id, scope and response-mode do not apply. Empty connections: the buttons come from GET {broker}/providers.']);
+  } else if (state.protocol == 'better-auth') {
+    describe(chain, ['Widget → Better Auth (better-auth with its generic-OAuth Instagram, on this page’s origin at /api/better-auth) → ', ig, '.']);
+    describe(hint, [
+      'client-id, scope and response-mode do not apply. Connections are required: Better Auth lists none; the ids are its providers. ',
+      'Instagram gives no email: Better Auth stores a placeholder on .invalid, which the widget leaves out.',
+    ]);
   } else {
-    describe(chain, ['Widget → ', { sim: 'Authing (simulated)' }, ': its app public config lists the connections; the login runs in a popup.']);
+    describe(chain, [
+      'Widget → ',
+      { sim: 'Authing (simulated)' },
+      ': its app public config lists the connections; the popup opens the connection’s social login. A redirect goes to its hosted login page (standard OpenID Connect at /oidc), where you pick the connection.',
+    ]);
     describe(hint, config && !config.authing
       ? [{ sim: 'The Authing simulator is not available yet' }, ' (test/upstream/authing-sim.mjs); the widget reports what is missing.']
-      : ['Popup only (mode=redirect is refused). Empty connections: from the application’s public config.']);
+      : ['Empty connections: from the application’s public config. mode=redirect (or a blocked popup) takes the whole page to Authing’s hosted login page.']);
   }
 }
 

@@ -6,7 +6,9 @@
  *     ├─ OIDC:    dev broker (node-oidc-provider, demo/dev-broker.mjs) ── http://localhost:BROKER_PORT
  *     │             └─ federates to Instagram ── simulated (test/upstream/instagram-sim.mjs) on INSTAGRAM_PORT
  *     ├─ Auth.js: ExpressAuth (@auth/express, test/broker/authjs-broker.mjs) on the demo's origin, /api/auth ── same Instagram
+ *     ├─ Better Auth: better-auth (test/broker/better-auth-broker.mjs) on the demo's origin, /api/better-auth ── same Instagram
  *     └─ Authing: the Authing simulator (test/authing/authing-sim.mjs) on AUTHING_PORT ── same Instagram
+ *          (its popup way, and standard OpenID Connect at /oidc with a hosted login page)
  *
  * Ports (env): DEMO_PORT 5173, BROKER_PORT 5174, INSTAGRAM_PORT 5175, AUTHING_PORT 5176. A busy port
  * is reported by name with the variable that moves it.
@@ -18,11 +20,13 @@
  * (e.g. `caddy reverse-proxy --from https://localhost:8443 --to localhost:5174`), and pass its URL as
  * BROKER_ISSUER (and DEMO_PUBLIC_URL for the demo, used by Auth.js's callback). Register
  * `${BROKER_ISSUER}/federation/instagram/callback`, `${BROKER_ISSUER}/federation/instagram-members/callback`
- * and `${DEMO_PUBLIC_URL}/api/auth/callback/instagram` as OAuth redirect URIs of the Instagram app.
+ * `${DEMO_PUBLIC_URL}/api/auth/callback/instagram` and `${DEMO_PUBLIC_URL}/api/better-auth/callback/instagram`
+ * as OAuth redirect URIs of the Instagram app.
  */
 import { createServer as netServer } from 'node:net';
 import { createServer } from 'vite';
 import { authjsApp } from '../test/broker/authjs-broker.mjs';
+import { betterAuthHandler } from '../test/broker/better-auth-broker.mjs';
 import { startAuthingSim } from '../test/authing/authing-sim.mjs';
 import { startDevBroker, DEFAULT_CONNECTIONS, federationCallback } from './dev-broker.mjs';
 import { startInstagramSim } from '../test/upstream/instagram-sim.mjs';
@@ -63,6 +67,8 @@ const demoOrigin = (process.env.DEMO_PUBLIC_URL ?? `http://localhost:${demoPort}
 const brokerIssuer = (process.env.BROKER_ISSUER ?? `http://localhost:${brokerPort}`).replace(/\/$/, '');
 const authjsBase = `${demoOrigin}/api/auth`;
 const authjsCallback = `${authjsBase}/callback/instagram`;
+const betterAuthBase = `${demoOrigin}/api/better-auth`;
+const betterAuthCallback = `${betterAuthBase}/callback/instagram`;
 
 /** @type {Array<{ close(): Promise<void> }>} */
 const running = [];
@@ -86,6 +92,7 @@ if (realInstagram) {
     clients: [{ ...app, redirect_uris: [
       ...DEFAULT_CONNECTIONS.map((c) => federationCallback(brokerIssuer, c.identifier)),
       authjsCallback,
+      betterAuthCallback,
       `http://localhost:${authingPort}/connections/social/callback`,
     ] }],
   });
@@ -106,10 +113,22 @@ running.push(broker);
 // --- Auth.js on the demo's origin: the same app the tests run (test/broker/authjs-broker.mjs) ---
 const authApp = authjsApp({ instagram, clientId: instagram.clientId, clientSecret: instagram.clientSecret, secret: process.env.AUTH_SECRET });
 
+// --- Better Auth on the demo's origin: the same app the tests run (test/broker/better-auth-broker.mjs) ---
+const betterAuthApp = betterAuthHandler({
+  baseURL: betterAuthBase,
+  instagram,
+  clientId: instagram.clientId,
+  clientSecret: instagram.clientSecret,
+  origins: [demoOrigin],
+  ...(process.env.BETTER_AUTH_SECRET && { secret: process.env.BETTER_AUTH_SECRET }),
+});
+
 // --- Authing (simulated): the simulator the tests run, federating to the same Instagram ---
 const authingApp = {
   appId: 'demo-authing-app',
   origins: [demoOrigin],
+  // Its login callback URLs, for the OpenID Connect way (redirects).
+  redirectUris: [`${demoOrigin}/demo/`, `${demoOrigin}/demo/index.html`],
   connections: [
     { identifier: 'instagram', displayName: 'Instagram', name: 'Instagram', name_en: 'Instagram' },
     { identifier: 'instagram-members', displayName: 'Instagram (members only)', loginOnly: true },
@@ -129,6 +148,7 @@ const config = JSON.stringify({
     connections: broker.connections.map((c) => ({ id: c.identifier, name: c.displayName, loginOnly: c.loginOnly })),
   },
   authjs: { broker: authjsBase },
+  betterAuth: { broker: betterAuthBase, connections: [{ id: 'instagram', name: 'Instagram' }] },
   authing,
   instagram: { simulated: !realInstagram, origin: instagramSim?.origin ?? 'https://www.instagram.com' },
 });
@@ -150,6 +170,7 @@ const server = await createServer({
         // ExpressAuth needs Express's req/res (req.protocol, req.baseUrl, res.append): an Express
         // app of its own, handed only the /api/auth requests with their URL intact.
         s.middlewares.use((req, res, next) => (req.url?.startsWith('/api/auth') ? authApp(/** @type {any} */ (req), /** @type {any} */ (res), next) : next()));
+        s.middlewares.use((req, res, next) => (req.url?.startsWith('/api/better-auth/') ? betterAuthApp(req, res) : next()));
         // Auth.js's default callbackUrl is the site's root: send it (and anyone typing the bare origin) to the demo.
         s.middlewares.use((req, res, next) => {
           if (req.url !== '/' && !req.url?.startsWith('/?')) return next();
@@ -169,8 +190,9 @@ console.log(`
   social-login demo:        ${demoOrigin}/demo/
   dev broker (OIDC):        ${broker.issuer}   node-oidc-provider, federates to ${label}
   Auth.js:                  ${authjsBase}/providers
+  Better Auth:              ${betterAuthBase}   (sign-in/social, get-session)
   ${realInstagram ? 'Instagram:                https://www.instagram.com (real)' : `${label}:    ${instagramSim?.origin}`}
-  Authing (simulated):      ${authing.host}   app id ${authing.appId}
+  Authing (simulated):      ${authing.host}   app id ${authing.appId}, OpenID Connect at ${authing.host}/oidc
 `);
 
 let stopping = false;

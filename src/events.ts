@@ -13,9 +13,10 @@ export type LoginMode = 'popup' | 'redirect';
 
 /**
  * The broker protocol the element speaks: `oidc` (any OpenID Connect broker), `authjs` (an Auth.js
- * app's routes) or `authing` (Authing's social-connection popup).
+ * app's routes), `authing` (Authing: its social-connection popup, and its OpenID Connect issuer for
+ * redirects) or `better-auth` (a Better Auth app's routes).
  */
-export type Protocol = 'oidc' | 'authjs' | 'authing';
+export type Protocol = 'oidc' | 'authjs' | 'authing' | 'better-auth';
 
 /** Who logged in. Fields the broker did not send are absent, never invented. */
 export interface LoginUser {

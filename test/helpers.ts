@@ -2,6 +2,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import type { SocialLogin } from '../src/element/social-login.js';
+import type { HostLog } from './fixtures/redirect-host.js';
 
 interface TestEnv {
   issuer: string;
@@ -12,6 +13,8 @@ interface TestEnv {
   version: string;
   /** The Auth.js base URL (real Auth.js, on this page's origin). */
   authjs: string;
+  /** The Better Auth base URL (real Better Auth, on this page's origin). */
+  betterAuth: string;
   /** The Authing simulator's host and the test application's id. */
   authing: { host: string; appId: string };
   /** The simulated Instagram's origin. */
@@ -128,6 +131,11 @@ export async function windows(action: 'close' | 'focus' | 'find' | 'open' | 'bac
 export async function windows(action: 'focus-opener'): Promise<boolean>;
 export async function windows(action: string, url?: string): Promise<boolean> {
   return (await executeServerCommand<boolean, { action: string; url?: string }>('windows', { action, url })) ?? false;
+}
+
+/** Closes every window whose address starts with `url` (the `windows` command closes one at a time). */
+export async function closeWindows(url: string): Promise<void> {
+  for (let i = 0; i < 10 && (await windows('close', url)); i++);
 }
 
 /** Lets a held interaction finish: `login` logs the user in, `deny` refuses. */
@@ -267,3 +275,47 @@ export function leftInStorage(): number {
   for (const k of hints) if (!/^[\w.:-]*$/.test(localStorage.getItem(k)!)) throw new Error(`${k} holds more than a connection id`);
   return sessionStorage.length + localStorage.length - hints.length;
 }
+
+/** The window of a host page (test/fixtures/redirect-host.html), with what it heard. */
+export type HostWindow = Window & { hostLog: HostLog };
+
+/**
+ * Logs in from a host page in an iframe (a redirect takes the whole page away) whose widget has
+ * `attrs`: clicks the button of `connection` (a synthetic click: a redirect needs no user gesture)
+ * after `prepare(window)`, and returns the page that came back with an outcome. The frame is removed
+ * afterwards; the page's log stays readable.
+ */
+export async function loginInFrame(attrs: Record<string, string>, prepare?: (win: HostWindow) => void, connection = 0): Promise<HostWindow> {
+  const frame = document.createElement('iframe');
+  frame.dataset.cfg = JSON.stringify(attrs);
+  frame.src = testEnv().callbacks.redirectHost;
+  frame.style.cssText = 'width:400px;height:300px';
+  document.body.append(frame);
+  const host = () => {
+    try {
+      const win = frame.contentWindow as HostWindow;
+      return win.location.origin == location.origin && win.hostLog?.ready ? win : undefined;
+    } catch {
+      return undefined; // At the broker's or Instagram's pages.
+    }
+  };
+  try {
+    const first = await until(host, 'the host page');
+    // The frame's Window stays the same object across navigations: each page has its own log.
+    const firstLog = first.hostLog;
+    prepare?.(first);
+    const el = first.document.querySelector('social-login') as SocialLogin;
+    await el.updateComplete;
+    const button = await until(() => el.shadowRoot!.querySelectorAll('button')[connection], 'the buttons');
+    button.click();
+    return await until(() => {
+      const win = host();
+      return win && win.hostLog !== firstLog && win.hostLog.events.some((e) => e.type == 'login' || e.type == 'login-error') ? win : undefined;
+    }, 'the host page to come back with an outcome');
+  } finally {
+    setTimeout(() => frame.remove(), 0);
+  }
+}
+
+/** The outcome a host page heard (`login` or `login-error`). */
+export const outcomeIn = (win: HostWindow): Event => win.hostLog.events.find((e) => e.type == 'login' || e.type == 'login-error')!;

@@ -13,7 +13,9 @@ export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> =>
     ? import('../protocols/authjs/index.js')
     : protocol == 'authing'
       ? import('../protocols/authing/index.js')
-      : import('../protocols/oidc/index.js')
+      : protocol == 'better-auth'
+        ? import('../protocols/better-auth/index.js')
+        : import('../protocols/oidc/index.js')
   ).then((m) => m.flows);
 
 /** A built-in language's texts: src/locales/<tag>.ts. @internal */

@@ -85,6 +85,7 @@ describe('readConfig', () => {
     ['a zero timeout', { ...valid, timeout: 0 }, 'timeout'],
     ['a non-numeric timeout', { ...valid, timeout: 'soon' }, 'timeout'],
     ['an unknown in-app', { ...valid, inApp: 'tab' }, 'in-app'],
+    ['better-auth without connections', { ...valid, protocol: 'better-auth' }, 'connections'],
   ];
   for (const [what, raw, attribute] of cases) {
     it(`rejects ${what} as invalid_config naming "${attribute}"`, () => {
@@ -145,9 +146,14 @@ describe('readConfig in in-app browsers', () => {
     });
   }
 
-  it('keeps the popup with in-app="popup", and for a protocol without a redirect form', () => {
+  it('keeps the popup with in-app="popup"', () => {
     expect(readConfig({ ...valid, inApp: 'popup' }, PAGE, IN_APP_AGENTS.Instagram).mode).to.equal('popup');
-    expect(readConfig({ ...valid, protocol: 'authing' }, PAGE, IN_APP_AGENTS.Instagram).mode).to.equal('popup');
+  });
+
+  it('redirects every protocol (each has a redirect form: Authing through its OpenID Connect issuer)', () => {
+    expect(readConfig({ ...valid, protocol: 'authing' }, PAGE, IN_APP_AGENTS.Instagram).mode).to.equal('redirect');
+    expect(readConfig({ ...valid, protocol: 'authjs' }, PAGE, IN_APP_AGENTS.TikTok).mode).to.equal('redirect');
+    expect(readConfig({ ...valid, protocol: 'better-auth', connections: 'instagram:Instagram' }, PAGE, IN_APP_AGENTS.LINE).mode).to.equal('redirect');
   });
 
   it('leaves mode="redirect" as it is', () => {

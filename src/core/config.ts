@@ -104,11 +104,11 @@ export function readConnections(list: RawConfig['connections']): Connection[] {
  *
  * @param page the page's URL (`location.href`), for the default `redirect-uri` and its origin check
  * @param userAgent the browser's (`navigator.userAgent`): in an in-app browser, `mode="popup"` becomes
- *   a redirect (unless `in-app="popup"`, or the protocol has no redirect form)
+ *   a redirect (unless `in-app="popup"`)
  * @throws {ConfigError} naming the first attribute at fault
  */
 export function readConfig(raw: RawConfig, page: string, userAgent = ''): LoginConfig {
-  const protocol = oneOf('protocol', raw.protocol, ['oidc', 'authjs', 'authing'] as const);
+  const protocol = oneOf('protocol', raw.protocol, ['oidc', 'authjs', 'authing', 'better-auth'] as const);
   const oidc = protocol == 'oidc';
   const broker = (raw.broker ?? '').trim();
   if (!broker) throw new ConfigError('broker', 'required.');
@@ -119,11 +119,13 @@ export function readConfig(raw: RawConfig, page: string, userAgent = ''): LoginC
   if (issuer.protocol == 'http:' && !isLoopback(issuer.hostname)) {
     throw new ConfigError('broker', `"${broker}" must use https (http only on localhost).`);
   }
-  // Auth.js knows its own client; OIDC and Authing (the app id) need one.
+  // Auth.js and Better Auth know their own client; OIDC and Authing (the app id) need one.
   const clientId = (raw.clientId ?? '').trim();
-  if (!clientId && protocol != 'authjs') throw new ConfigError('client-id', 'required.');
+  if (!clientId && (oidc || protocol == 'authing')) throw new ConfigError('client-id', 'required.');
 
   const connections = readConnections(raw.connections);
+  // Better Auth publishes no list of the providers an app configured.
+  if (protocol == 'better-auth' && !connections[0]!.id) throw new ConfigError('connections', 'required with better-auth, e.g. "instagram:Instagram".');
 
   const connectionParam = (raw.connectionParam ?? 'connection').trim();
   if (connectionParam && (RESERVED.test(connectionParam) || !/^[\w.~-]+$/.test(connectionParam))) {
@@ -147,9 +149,8 @@ export function readConfig(raw: RawConfig, page: string, userAgent = ''): LoginC
   if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds up to 86400.`);
 
   const asked = oneOf('mode', raw.mode, ['popup', 'redirect'] as const);
-  if (asked == 'redirect' && protocol == 'authing') throw new ConfigError('mode', 'authing logs in by popup only.');
   const inApp = oneOf('in-app', raw.inApp, ['redirect', 'popup'] as const);
-  const mode = inApp == 'redirect' && protocol != 'authing' && IN_APP.test(userAgent) ? 'redirect' : asked;
+  const mode = inApp == 'redirect' && IN_APP.test(userAgent) ? 'redirect' : asked;
 
   return {
     protocol,

@@ -19,15 +19,12 @@ export interface ProtocolFlows {
   connections?(config: LoginConfig, lang: string): Promise<Connection[]>;
   /** A login in the popup the click just opened. */
   popup(config: LoginConfig, connection: Connection, popup: PopupWindow, signal: AbortSignal): Promise<LoginDetail>;
-  /** Sends the page to the broker; absent when the protocol has no redirect form. */
-  redirect?(config: LoginConfig, connection: Connection, element: string, signal: AbortSignal): Promise<never>;
+  /** Sends the page to the broker. */
+  redirect(config: LoginConfig, connection: Connection, element: string, signal: AbortSignal): Promise<never>;
   /** What a page that loads with this protocol's redirect transaction does with it (protocols/shared/redirect-landing.ts). */
-  land?(tx: Transaction, params: Record<string, string> | undefined): RedirectResult | undefined;
+  land(tx: Transaction, params: Record<string, string> | undefined): RedirectResult | undefined;
 }
 
 /** Whether the protocol can list the broker's connections (known before its code loads). @internal */
-export const listsConnections = (protocol: Protocol): boolean => protocol != 'oidc';
-
-/** Whether the protocol has a redirect form, so a blocked popup can fall back to it. @internal */
-export const hasRedirect = (protocol: Protocol): boolean => protocol != 'authing';
+export const listsConnections = (protocol: Protocol): boolean => protocol == 'authjs' || protocol == 'authing';
 

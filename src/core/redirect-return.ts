@@ -6,7 +6,6 @@
  */
 import { fromDocument } from '../util/dom.js';
 import { loadProtocol } from './load-protocol.js';
-import { hasRedirect } from './protocol.js';
 import { hasResponse, takeResponse } from './response-url.js';
 import { readTransaction, REDIRECT_STATE_PREFIX, removeTransaction, type RedirectResult, type Transaction } from './transaction.js';
 
@@ -62,8 +61,8 @@ export class RedirectReturn {
   }
 
   /**
-   * Reads the page's response and transaction, once per page load. A transaction of a protocol with
-   * a redirect form goes to its code; a response without one (a replay) is ignored.
+   * Reads the page's response and transaction, once per page load. A transaction goes to its
+   * protocol's code; a response without one (a replay) is ignored.
    * @returns whether there was a transaction to handle
    */
   read(): boolean {
@@ -73,7 +72,7 @@ export class RedirectReturn {
     const waiting = phase.name == 'deferred' ? phase.waiting : [];
     const params = this.#io.take();
     const tx = this.#io.read();
-    if (!tx || !hasRedirect(tx.protocol)) {
+    if (!tx) {
       if (params) console.debug('<social-login> Ignored a used or foreign login response.');
       return this.#done(waiting), false;
     }
@@ -145,7 +144,7 @@ export const redirectReturn: RedirectReturn = new RedirectReturn({
     if (tx) removeTransaction();
     return tx;
   },
-  decide: (tx, params) => loadProtocol(tx.protocol).then((flows) => flows.land!(tx, params)),
+  decide: (tx, params) => loadProtocol(tx.protocol).then((flows) => flows.land(tx, params)),
   later: (fn) => {
     if (fromDocument('visibilityState') == 'visible') requestAnimationFrame(() => setTimeout(fn));
     setTimeout(fn, 100);

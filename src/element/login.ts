@@ -1,7 +1,6 @@
 import type { LoginConfig } from '../core/config.js';
 import { loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
-import { hasRedirect } from '../core/protocol.js';
 import { redirectReturn } from '../core/redirect-return.js';
 import { BrokerError, ConfigError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode } from '../events.js';
@@ -106,15 +105,14 @@ export class LoginController {
     const config = host.readConfig();
     if (config instanceof SocialLoginError) return void this.fail(config, connection);
     if (!host.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
-    // A protocol without a redirect form (authing) cannot fall back.
-    const fallback = config.fallback == 'redirect' && hasRedirect(config.protocol);
+    const fallback = config.fallback == 'redirect';
     const popup = config.mode == 'popup' ? PopupWindow.open() : null;
     if (config.mode == 'popup' && !popup && !fallback) return void this.fail(new PopupBlockedError(), connection, 'popup');
 
     this.#run(new Attempt(connection, config.mode, popup, config.timeoutMs, this.#ended), async (attempt) => {
       const { signal } = attempt.controller;
       const flows = await orAbort(loadProtocol(config.protocol), signal);
-      const redirect = () => ((attempt.mode = 'redirect'), flows.redirect!(config, connection, host.id, signal));
+      const redirect = () => ((attempt.mode = 'redirect'), flows.redirect(config, connection, host.id, signal));
       return popup
         ? flows.popup(config, connection, popup, signal).catch((err: unknown) => (err instanceof PopupBlockedError && fallback ? redirect() : Promise.reject(err)))
         : redirect();

@@ -20,16 +20,29 @@
  *   the origin); the login-only refusal as apiCode 2004 "user does not exist" (Authing/docs
  *   error-code list; no dedicated code was found).
  *
+ * - Standard OpenID Connect at the issuer `{origin}/oidc` (Authing's documented `https://{app}
+ *   .authing.cn/oidc`: discovery, `/oidc/auth`, `/oidc/token`, `/oidc/me`): real node-oidc-provider
+ *   mounted there, whose hosted login page lists the application's social connections by display
+ *   name and federates to the same Instagram, sharing the users of the popup's way (so login-only
+ *   connections refuse alike, with `error=access_denied`). The application id is the client id; the
+ *   app's `redirectUris` are its login callback URLs. SIMULATED too: Authing's real hosted page is
+ *   Guard, and no authorization parameter of Authing's picks the connection for the user.
+ *
  * Connections take the Authing console's identity-source fields (000_… seed): `identifier`
  * (lowercase letters, digits, `-`, under 32 characters), `displayName`, `loginOnly` (login-only
  * mode: an identity with no account is refused).
+ *
+ * Fixture (CORS `*`): `POST /__fixture/next-pick?identifier=<id>` makes the next hosted login page
+ * this browser (User-Agent) opens pick that connection itself, as the user would with a click.
  */
 import express from 'express';
+import Provider from 'oidc-provider';
 import { serveForge } from '../fixtures/forge/serve.mjs';
+import { widgetBrokerConfig } from '../broker/provider-config.mjs';
 import { createHmac, randomBytes } from 'node:crypto';
 
 /** @typedef {{ identifier: string, displayName: string, name?: string, name_en?: string, provider?: string, loginOnly?: boolean }} SimConnection */
-/** @typedef {{ appId: string, origins: string[], connections: SimConnection[] }} SimApp */
+/** @typedef {{ appId: string, origins: string[], connections: SimConnection[], redirectUris?: string[] }} SimApp */
 
 const IDENTIFIER = /^[a-z0-9-]{1,31}$/;
 const page = (title, body, script = '') =>
@@ -55,8 +68,12 @@ export async function startAuthingSim({ port = 0, host = '127.0.0.1', hostname =
   server.close();
   const origin = `http://${hostname}:${actualPort}`;
   const secret = randomBytes(32);
-  /** @type {Map<string, { app: SimApp, connection: SimConnection }>} upstream state → pending login */
+  /** @type {Map<string, { app: SimApp, connection: SimConnection, uid?: string }>} upstream state → pending login (`uid`: an OIDC interaction's) */
   const pending = new Map();
+  /** @type {Map<string, string>} User-Agent → the connection the next hosted login page picks */
+  const nextPick = new Map();
+  /** @type {Map<string, object>} OIDC interaction uid → its result, until the browser comes to finish it */
+  const outcomes = new Map();
   /** @type {Map<string, object>} result id → the message to post */
   const results = new Map();
   /** @type {Map<string, any>} Instagram id → Authing user */
@@ -111,49 +128,72 @@ export async function startAuthingSim({ port = 0, host = '127.0.0.1', hostname =
     });
   });
 
+  /**
+   * The Authing user behind an Instagram code, made on first sight; `{refusal}` when a login-only
+   * connection refuses an identity with no account.
+   * @param {{ app: SimApp, connection: SimConnection }} login @param {string} code
+   */
+  async function userFor(login, code) {
+    const tokenResponse = await fetch(instagram.token, {
+      method: 'POST',
+      body: new URLSearchParams({
+        client_id: instagram.clientId,
+        client_secret: instagram.clientSecret,
+        grant_type: 'authorization_code',
+        redirect_uri: `${origin}/connections/social/callback`,
+        code,
+      }),
+    });
+    const body = await tokenResponse.json();
+    const token = Array.isArray(body.data) ? body.data[0] : body;
+    if (!token?.access_token) throw new Error(JSON.stringify(body));
+    const me = await (await fetch(`${instagram.userinfo}?fields=id,username,name,profile_picture_url&access_token=${encodeURIComponent(token.access_token)}`)).json();
+    let user = users.get(me.id);
+    if (!user && login.connection.loginOnly && !existing.includes(me.username)) {
+      return { refusal: `用户不存在 User does not exist: "${login.connection.displayName}" only logs in existing members (simulated).` };
+    }
+    if (!user) {
+      user = {
+        id: randomBytes(12).toString('hex'),
+        userPoolId: 'sim-userpool',
+        username: me.username,
+        nickname: me.username,
+        name: me.name,
+        photo: me.profile_picture_url ?? null,
+        email: null,
+        phone: null,
+        identities: [{ provider: 'instagram', userIdInIdp: me.id }],
+      };
+      users.set(me.id, user);
+    }
+    return { user };
+  }
+
   app.get('/connections/social/callback', async (req, res) => {
     const login = pending.get(String(req.query.state));
     pending.delete(String(req.query.state));
+    if (login?.uid) {
+      // The hosted login page's way: the OIDC interaction ends with the user, or Authing's refusal.
+      const denied = (/** @type {string} */ description) => ({ error: 'access_denied', error_description: description });
+      try {
+        const found = req.query.error ? { refusal: String(req.query.error_description ?? req.query.error) } : await userFor(login, String(req.query.code));
+        outcomes.set(login.uid, found.user ? { login: { accountId: found.user.id } } : denied(String(found.refusal)));
+      } catch (err) {
+        outcomes.set(login.uid, { error: 'server_error', error_description: `Instagram could not be reached (simulated): ${/** @type {Error} */ (err).message}` });
+      }
+      return void res.redirect(`/oidc/interaction/${login.uid}/finish`);
+    }
     let message;
     if (!login) message = failure(400, 2040, 'Unknown or expired login (simulated).');
     else if (req.query.error) message = failure(400, 2039, String(req.query.error_description ?? req.query.error));
     else {
       try {
-        const tokenResponse = await fetch(instagram.token, {
-          method: 'POST',
-          body: new URLSearchParams({
-            client_id: instagram.clientId,
-            client_secret: instagram.clientSecret,
-            grant_type: 'authorization_code',
-            redirect_uri: `${origin}/connections/social/callback`,
-            code: String(req.query.code),
-          }),
-        });
-        const body = await tokenResponse.json();
-        const token = Array.isArray(body.data) ? body.data[0] : body;
-        if (!token?.access_token) throw new Error(JSON.stringify(body));
-        const me = await (await fetch(`${instagram.userinfo}?fields=id,username,name,profile_picture_url&access_token=${encodeURIComponent(token.access_token)}`)).json();
-        let user = users.get(me.id);
-        if (!user && login.connection.loginOnly && !existing.includes(me.username)) {
-          message = failure(400, 2004, `用户不存在 User does not exist: "${login.connection.displayName}" only logs in existing members (simulated).`);
-        } else {
-          if (!user) {
-            user = {
-              id: randomBytes(12).toString('hex'),
-              userPoolId: 'sim-userpool',
-              username: me.username,
-              nickname: me.username,
-              name: me.name,
-              photo: me.profile_picture_url ?? null,
-              email: null,
-              phone: null,
-              identities: [{ provider: 'instagram', userIdInIdp: me.id }],
-            };
-            users.set(me.id, user);
-          }
+        const found = await userFor(login, String(req.query.code));
+        if (!found.user) message = failure(400, 2004, String(found.refusal));
+        else {
           const exp = Math.floor(Date.now() / 1000) + 3600;
-          const idToken = jwt({ iss: `${origin}/oidc`, aud: login.app.appId, sub: user.id, iat: exp - 3600, exp });
-          message = { code: 200, message: '', data: { ...user, token: idToken, tokenExpiredAt: new Date(exp * 1000).toISOString() }, ...envelope };
+          const idToken = jwt({ iss: `${origin}/oidc`, aud: login.app.appId, sub: found.user.id, iat: exp - 3600, exp });
+          message = { code: 200, message: '', data: { ...found.user, token: idToken, tokenExpiredAt: new Date(exp * 1000).toISOString() }, ...envelope };
         }
       } catch (err) {
         message = failure(500, 500, `Instagram could not be reached (simulated): ${/** @type {Error} */ (err).message}`);
@@ -168,8 +208,13 @@ export async function startAuthingSim({ port = 0, host = '127.0.0.1', hostname =
     const found = apps.find((a) => a.appId == req.query.app_id);
     const connection = found?.connections.find((c) => c.identifier == req.params.identifier);
     if (!found || !connection) return void res.status(404).type('html').send(page('Not found', '<p>Unknown application or connection.</p>'));
+    res.redirect(toInstagram({ app: found, connection }));
+  });
+
+  /** Instagram's authorization URL for `login`, which the callback above takes up again. @param {{ app: SimApp, connection: SimConnection, uid?: string }} login */
+  function toInstagram(login) {
     const state = randomBytes(16).toString('base64url');
-    pending.set(state, { app: found, connection });
+    pending.set(state, login);
     const url = new URL(instagram.authorization);
     url.search = new URLSearchParams({
       client_id: instagram.clientId,
@@ -178,8 +223,65 @@ export async function startAuthingSim({ port = 0, host = '127.0.0.1', hostname =
       scope: 'instagram_business_basic',
       state,
     }).toString();
-    res.redirect(url.href);
+    return url.href;
+  }
+
+  // --- Standard OpenID Connect at {origin}/oidc, with the hosted login page ---
+  const brokerConfig = widgetBrokerConfig({
+    clients: apps.map((a) => ({ client_id: a.appId, redirect_uris: a.redirectUris ?? [] })),
+    cookieKeys: ['test-only-authing-sim-cookie-key'],
   });
+  const provider = new Provider(`${origin}/oidc`, {
+    ...brokerConfig,
+    interactions: { ...brokerConfig.interactions, url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    async findAccount(_ctx, sub) {
+      const user = [...users.values()].find((u) => u.id === sub);
+      return (
+        user && {
+          accountId: sub,
+          claims: () => ({ sub, name: user.name ?? undefined, nickname: user.nickname, preferred_username: user.username, picture: user.photo ?? undefined }),
+        }
+      );
+    },
+    renderError: async (ctx, out) => {
+      ctx.type = 'text/plain';
+      ctx.body = `${out.error}: ${out.error_description ?? ''} (simulated Authing)`;
+    },
+  });
+  app.post('/__fixture/next-pick', (req, res) => {
+    nextPick.set(String(req.headers['user-agent']), String(req.query.identifier));
+    res.set('access-control-allow-origin', '*').json({ armed: req.query.identifier });
+  });
+  // The hosted login page: the application's social connections by display name.
+  app.get('/oidc/interaction/:uid', async (req, res, next) => {
+    const details = await provider.interactionDetails(req, res).catch(next);
+    if (!details) return;
+    const found = apps.find((a) => a.appId == details.params.client_id);
+    if (!found) return void res.status(400).type('html').send(page('Unknown application', '<p>Unknown application.</p>'));
+    const agent = String(req.headers['user-agent']);
+    const picked = found.connections.find((c) => c.identifier == nextPick.get(agent));
+    if (picked) {
+      nextPick.delete(agent);
+      return void res.redirect(toInstagram({ app: found, connection: picked, uid: details.uid }));
+    }
+    const links = found.connections.map((c) => `<p><a href="/oidc/interaction/${details.uid}/social/${c.identifier}">${c.displayName}</a></p>`).join('');
+    res.type('html').send(page('Log in', `<h1>Log in to ${found.appId}</h1>${links}`));
+  });
+  app.get('/oidc/interaction/:uid/social/:identifier', async (req, res, next) => {
+    const details = await provider.interactionDetails(req, res).catch(next);
+    if (!details) return;
+    const found = apps.find((a) => a.appId == details.params.client_id);
+    const connection = found?.connections.find((c) => c.identifier == req.params.identifier);
+    if (!found || !connection) return void res.status(404).type('html').send(page('Not found', '<p>Unknown connection.</p>'));
+    res.redirect(toInstagram({ app: found, connection, uid: details.uid }));
+  });
+  app.get('/oidc/interaction/:uid/finish', async (req, res, next) => {
+    const result = outcomes.get(req.params.uid);
+    outcomes.delete(req.params.uid);
+    if (!result) return void res.status(400).type('html').send(page('Expired', '<p>This login is over.</p>'));
+    await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false }).catch(next);
+  });
+  app.use('/oidc', provider.callback());
 
   // What the hosted page runs: post the result to the opener (any origin, as inferred), then close.
   app.get('/__sim/result/:file', (req, res) => {

@@ -124,7 +124,8 @@ export function windowsPlugin() {
         // Straight to the browser: puppeteer's Page objects choke on a popup that COOP moved to
         // another browsing context group ("Requesting main frame too early").
         const cdp = await browser.target().createCDPSession();
-        if (action === 'close') await cdp.send('Target.closeTarget', { targetId: target._targetId });
+        // A target that closed meanwhile (a landing page closes its own window) is closed all the same.
+        if (action === 'close') await cdp.send('Target.closeTarget', { targetId: target._targetId }).catch((/** @type {Error} */ err) => { if (!/No target with given id/.test(err.message)) throw err; });
         else if (action === 'focus') await cdp.send('Target.activateTarget', { targetId: target._targetId });
         else throw new Error(`windows: unknown action "${action}"`);
         await cdp.detach();

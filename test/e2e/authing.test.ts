@@ -1,11 +1,12 @@
 /**
  * protocol="authing", end to end against the Authing simulator (test/authing/authing-sim.mjs: the
- * wire formats of Authing Guard and authing-js-sdk, federating to the simulated Instagram).
+ * wire formats of Authing Guard and authing-js-sdk, and standard OpenID Connect at {host}/oidc by
+ * real node-oidc-provider, federating to the simulated Instagram).
  */
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { AccessDeniedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
-import { byName, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until } from '../helpers.js';
+import { byName, loginInFrame, mountWidget, nextConsent, outcomeIn, outcomeOf, realClick, spyOnOpen, testEnv, until } from '../helpers.js';
 
 const env = testEnv();
 const authing = { protocol: 'authing', broker: env.authing.host, 'client-id': env.authing.appId };
@@ -70,29 +71,74 @@ describe('<social-login protocol="authing">', () => {
     expect(event.detail.user.id).to.not.equal('forged');
   });
 
-  it('reports invalid_config for mode="redirect" (Authing\'s popup login has no redirect form)', async () => {
-    // Listening before the element connects: the error comes as soon as the document is parsed.
-    const el = document.createElement('social-login');
-    const outcome = outcomeOf(el);
-    for (const [k, v] of Object.entries({ ...authing, mode: 'redirect', 'redirect-uri': env.callbacks.module })) el.setAttribute(k, v);
-    document.body.append(el);
-    const event = (await outcome) as LoginErrorEvent;
-    el.remove();
-    expect(event.detail.code).to.equal('invalid_config');
-    expect(event.detail.message).to.contain('"mode"');
-  });
+  describe('by redirect, through Authing\'s OpenID Connect issuer ({broker}/oidc) and its hosted login page', () => {
+    /** Makes the next hosted login page of this browser pick `identifier`, as the user would by a click there. */
+    const pick = async (identifier: string) => void (await fetch(`${env.authing.host}/__fixture/next-pick?identifier=${identifier}`, { method: 'POST' }));
+    afterEach(() => sessionStorage.clear());
 
-  it('reports popup_blocked instead of falling back when the popup cannot open', async () => {
-    const el = await mountWidget({ ...authing, connections: 'instagram:Instagram' });
-    const original = window.open;
-    window.open = () => null;
-    try {
-      const outcome = outcomeOf(el);
-      byName(el, 'Instagram').click();
-      const event = (await outcome) as LoginErrorEvent;
-      expect(event.detail.code).to.equal('popup_blocked');
-    } finally {
-      window.open = original;
-    }
+    it('logs in with mode="redirect", as the popup way would: the same user, Authing\'s ID token', async () => {
+      await pick('instagram');
+      const back = await loginInFrame({ ...authing, mode: 'redirect', connections: 'instagram:Instagram' });
+      const event = outcomeIn(back) as LoginEvent;
+      expect(event.type, (event as unknown as LoginErrorEvent).detail?.message).to.equal('login');
+      const { detail } = event;
+      expect(detail).to.include({ mode: 'redirect', protocol: 'authing' });
+      expect(detail.connection).to.deep.equal({ id: 'instagram', name: 'Instagram' });
+      expect(detail.user.name).to.equal('Ada Lovelace');
+      expect(detail.user.id).to.match(/^[0-9a-f]{24}$/);
+      expect(detail.user).to.not.have.property('email');
+      const claims = JSON.parse(atob(detail.tokens!.idToken!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+      expect(claims).to.include({ iss: `${env.authing.host}/oidc`, aud: env.authing.appId, sub: detail.user.id });
+      expect(back.location.search, 'the response is gone from the URL').to.equal('');
+    });
+
+    it('logs the same Authing user in both ways', async () => {
+      const open = spyOnOpen();
+      let popupId: string;
+      try {
+        const el = await mountWidget(authing);
+        await listed(el);
+        const outcome = outcomeOf(el);
+        await realClick(byName(el, 'Instagram'));
+        popupId = ((await outcome) as LoginEvent).detail.user.id;
+      } finally {
+        open.restore();
+      }
+      await pick('instagram');
+      const back = await loginInFrame({ ...authing, mode: 'redirect', connections: 'instagram:Instagram' });
+      expect((outcomeIn(back) as LoginEvent).detail.user.id).to.equal(popupId);
+    });
+
+    it('refuses an identity without an account on a login-only connection, with Authing\'s words', async () => {
+      await nextConsent('new.visitor');
+      await pick('instagram-members');
+      const back = await loginInFrame({ ...authing, mode: 'redirect', connections: 'instagram-members:Instagram (members)' });
+      const event = outcomeIn(back) as LoginErrorEvent;
+      expect(event.type).to.equal('login-error');
+      expect(event.detail).to.include({ code: 'access_denied', mode: 'redirect' });
+      expect(event.detail.error.message).to.contain('only logs in existing members');
+    });
+
+    it('falls back to it when the popup is blocked', async () => {
+      await pick('instagram');
+      const back = await loginInFrame({ ...authing, connections: 'instagram:Instagram' }, (win) => (win.open = () => null));
+      const event = outcomeIn(back) as LoginEvent;
+      expect(event.type, (event as unknown as LoginErrorEvent).detail?.message).to.equal('login');
+      expect(event.detail).to.include({ mode: 'redirect', protocol: 'authing' });
+    });
+
+    it('reports popup_blocked with fallback="none"', async () => {
+      const el = await mountWidget({ ...authing, connections: 'instagram:Instagram', fallback: 'none' });
+      const original = window.open;
+      window.open = () => null;
+      try {
+        const outcome = outcomeOf(el);
+        byName(el, 'Instagram').click();
+        const event = (await outcome) as LoginErrorEvent;
+        expect(event.detail.code).to.equal('popup_blocked');
+      } finally {
+        window.open = original;
+      }
+    });
   });
 });

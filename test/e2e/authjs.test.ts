@@ -4,48 +4,15 @@
  */
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import type { SocialLogin } from '../../src/element/social-login.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
-import type { HostLog } from '../fixtures/redirect-host.js';
-import { leftInStorage, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until } from '../helpers.js';
+import { leftInStorage, loginInFrame as inFrame, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until, type HostWindow } from '../helpers.js';
 
 const env = testEnv();
 const authjs = { protocol: 'authjs', broker: env.authjs, 'client-id': '' };
 
-type HostWindow = Window & { hostLog: HostLog };
-
-/**
- * Clicks Instagram on a host page in an iframe (a redirect takes the whole page away) whose widget
- * has `attrs`, after `prepare(window)`, and returns the page that came back with an outcome.
- */
-async function loginInFrame(attrs: Record<string, string>, prepare?: (win: HostWindow) => void): Promise<HostWindow> {
-  const frame = document.createElement('iframe');
-  frame.dataset.cfg = JSON.stringify({ ...authjs, connections: 'instagram:Instagram', ...attrs });
-  frame.src = env.callbacks.redirectHost;
-  document.body.append(frame);
-  const host = () => {
-    try {
-      const win = frame.contentWindow as HostWindow;
-      return win.location.origin == location.origin && win.hostLog?.ready ? win : undefined;
-    } catch {
-      return undefined; // At Auth.js's or Instagram's pages.
-    }
-  };
-  try {
-    const first = await until(host, 'the host page');
-    // The frame's Window stays the same object across navigations: each page has its own log.
-    const firstLog = first.hostLog;
-    prepare?.(first);
-    (first.document.querySelector('social-login') as SocialLogin).shadowRoot!.querySelector('button')!.click();
-    return await until(() => {
-      const win = host();
-      return win && win.hostLog !== firstLog && win.hostLog.events.some((e) => e.type == 'login' || e.type == 'login-error') ? win : undefined;
-    }, 'the host page to come back with an outcome');
-  } finally {
-    // The page's log stays readable after the frame goes.
-    setTimeout(() => frame.remove(), 0);
-  }
-}
+/** {@link loginInFrame} with Auth.js and an Instagram button. */
+const loginInFrame = (attrs: Record<string, string>, prepare?: (win: HostWindow) => void) =>
+  inFrame({ ...authjs, connections: 'instagram:Instagram', ...attrs }, prepare);
 
 afterEach(async () => {
   // Each test logs in from scratch.

@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import type { LoginEvent } from '../../src/index.js';
-import { COOP, SHOWN, buttonOf, mountWidget, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
+import { COOP, SHOWN, buttonOf, closeWindows, mountWidget, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
 
 const env = testEnv();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -21,7 +21,7 @@ beforeEach(() => {
 afterEach(async () => {
   open.restore();
   await releaseAll();
-  await windows('close', env.callbacks.module);
+  await closeWindows(env.callbacks.module);
   await windows('close', env.issuer);
   await windows('focus-opener');
 });

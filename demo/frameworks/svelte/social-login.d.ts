@@ -19,13 +19,13 @@ import type {
 declare module 'svelte/elements' {
   export interface SvelteHTMLElements {
     'social-login': HTMLAttributes<SocialLogin> & {
-      /** The broker protocol: `oidc` (default), `authjs` or `authing`. */
+      /** The broker protocol: `oidc` (default), `authjs`, `authing` or `better-auth`. */
       protocol?: Protocol;
-      /** The broker: for `oidc` the issuer URL (endpoints come from its discovery document); for `authjs` the Auth.js base URL (`https://app.example.com/api/auth`); for `authing` the application's host (`https://my-app.authing.cn`). */
+      /** The broker: for `oidc` the issuer URL (endpoints come from its discovery document); for `authjs` and `better-auth` the base URL of its routes (`https://app.example.com/api/auth`); for `authing` the application's host (`https://my-app.authing.cn`). */
       broker?: string;
-      /** The public client's id at the broker (`oidc`), or the application id (`authing`); unused by `authjs`. */
+      /** The public client's id at the broker (`oidc`), or the application id (`authing`); unused by `authjs` and `better-auth`. */
       'client-id'?: string;
-      /** The social connections, one button each: as an attribute `id:Display Name,id2:Other Name`, as a property also `{id, name}[]`. Without it: `authjs` and `authing` list the broker's own connections; `oidc` shows one "Sign in" button and sends no connection parameter. */
+      /** The social connections, one button each: as an attribute `id:Display Name,id2:Other Name`, as a property also `{id, name}[]`. Without it: `authjs` and `authing` list the broker's own connections; `oidc` shows one "Sign in" button and sends no connection parameter; `better-auth` requires it (Better Auth publishes no list: the ids are the providers the app configured). */
       connections?: string | Connection[];
       /** The authorization parameter that carries the connection id (`kc_idp_hint` for Keycloak); empty: not sent. */
       'connection-param'?: string;

@@ -1,9 +1,15 @@
-/** `protocol="authing"`: a connection's hosted social login in the popup, its result posted back. */
+/**
+ * `protocol="authing"`: a connection's hosted social login in the popup, its result posted back; a
+ * redirect (by choice, as the popup's fallback, or in an in-app browser) goes to Authing's hosted
+ * login page through its standard OpenID Connect issuer, `{broker}/oidc`.
+ */
 import type { LoginConfig } from '../../core/config.js';
 import type { PopupWindow } from '../../core/popup-window.js';
 import type { ProtocolFlows } from '../../core/protocol.js';
 import type { Connection, LoginDetail } from '../../events.js';
 import { randomToken } from '../../util/random.js';
+import { trimSlash } from '../../util/url.js';
+import { oidcRedirect } from '../oidc/redirect.js';
 import { openWindow, popupResponse } from '../shared/popup-response.js';
 import { authingConnections, authingLogin, authingResult, authingSocialUrl } from './protocol.js';
 
@@ -22,8 +28,11 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
   return authingLogin(result, connection);
 }
 
-/** Popup only: Authing documents no redirect form of this login. @internal */
+/** @internal */
 export const flows: ProtocolFlows = {
   connections: authingConnections,
   popup,
+  // Authing documents no authorization parameter that picks one social connection: the user picks it
+  // on the hosted login page, so none is sent.
+  ...oidcRedirect((broker) => `${trimSlash(broker)}/oidc`, ''),
 };

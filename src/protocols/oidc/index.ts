@@ -1,17 +1,15 @@
-/** `protocol="oidc"`: the steps of protocol.ts, driven through a popup or a redirect. */
+/** `protocol="oidc"`: the steps of protocol.ts, driven through a popup or a redirect (redirect.ts). */
 import type { LoginConfig } from '../../core/config.js';
 import type { PopupWindow } from '../../core/popup-window.js';
 import type { ProtocolFlows } from '../../core/protocol.js';
 import { POPUP_STATE_PREFIX } from '../../core/relay.js';
-import { REDIRECT_STATE_PREFIX, type Transaction } from '../../core/transaction.js';
 import type { Connection, LoginDetail } from '../../events.js';
 import { orAbort } from '../../util/or-abort.js';
 import { acceptMessage } from '../shared/popup-message.js';
 import { openWindow, popupResponse } from '../shared/popup-response.js';
-import { landRedirect } from '../shared/redirect-landing.js';
-import { startRedirect } from '../shared/redirect-start.js';
 import { completeLogin } from './complete.js';
 import { authorizationUrl, discover, newAuthRequest } from './protocol.js';
+import { oidcRedirect } from './redirect.js';
 
 /**
  * One login in an already-open popup: discover, send the popup to the broker with a fresh
@@ -36,22 +34,9 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
   return completeLogin(meta, config, params, request, connection, 'popup', signal);
 }
 
-/** Sends the whole page to the broker (always `response_mode=query`: there is no opener to post to). */
-async function redirect(config: LoginConfig, connection: Connection, element: string, signal: AbortSignal): Promise<never> {
-  const meta = await orAbort(discover(config.broker), signal);
-  const request = newAuthRequest(REDIRECT_STATE_PREFIX);
-  const url = await authorizationUrl(meta, { ...config, responseMode: 'query' }, request, connection);
-  return startRedirect(config, connection, element, request, () => location.assign(url), signal);
-}
-
-/** Redeems a redirect's code; redirect-landing.ts has matched its state with the transaction. */
-const complete = async (tx: Transaction, params: Record<string, string>): Promise<LoginDetail> =>
-  completeLogin(await discover(tx.broker), tx, params, tx, tx.connection, 'redirect');
-
 /** @internal */
 export const flows: ProtocolFlows = {
   prefetch: (config) => discover(config.broker),
   popup,
-  redirect,
-  land: (tx, params) => landRedirect(tx, params, complete),
+  ...oidcRedirect((broker) => broker),
 };
