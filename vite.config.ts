@@ -36,8 +36,8 @@ const minifyCss = (): Plugin => ({
 /**
  * The seam, as folders: what every page view downloads (the core) and what loads on intent (the
  * chunks). src/protocols/<name>/ is one protocol's chunk, with what it uses of src/protocols/shared/
- * copied in; src/icons/ is the brand icons' chunk; each file of src/locales/ is a language's. Everything
- * else is the core.
+ * copied in; src/icons/ is the brand icons' chunk; each file of src/locales/ is a language's.
+ * Everything else is the core.
  */
 const CHUNK_FOLDERS = /\/src\/(protocols|icons|locales)\//;
 /**
@@ -49,10 +49,14 @@ const CHUNK_FOLDERS = /\/src\/(protocols|icons|locales)\//;
 const COPIED_CORE = ['transaction', 'relay', 'response-url'].map((m) => `/src/core/${m}.ts`);
 const inChunk = (path: string) => CHUNK_FOLDERS.test(path) || path.includes('/src/util/') || COPIED_CORE.some((m) => path.endsWith(m));
 /** The public module the chunks take from `SocialLogin` instead of the kit. */
-const PUBLIC = /\/src\/errors\.ts$/;
+const PUBLIC = /\/src\/(errors|events)\.ts$/;
 /** A classic chunk's module, and the export it hands the core (as a plain object: a namespace costs getters). */
 const chunkExport = (chunk: string): [string, string] =>
-  existsSync(`src/protocols/${chunk}/index.ts`) ? [`protocols/${chunk}/index.ts`, 'flows'] : chunk == 'icons' ? ['icons/brands.ts', 'brandIcon'] : [`locales/${chunk}.ts`, 'strings'];
+  existsSync(`src/protocols/${chunk}/index.ts`)
+    ? [`protocols/${chunk}/index.ts`, 'flows']
+    : chunk == 'icons'
+      ? ['icons/brands.ts', 'brandIcon']
+      : [`locales/${chunk}.ts`, 'strings'];
 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 /** A module path from an import specifier (`./x.js` → `/…/src/…/x.ts`). */
@@ -153,7 +157,7 @@ export default defineConfig(({ mode }) => {
             external: (id: string, importer?: string) =>
               !!importer && (importer.includes('/src/') || importer == ENTRY) && /^[./]/.test(id) && !inChunk(modulePath(importer, id)),
             // The error classes are public (window.SocialLogin); everything else the chunks need is in the kit.
-            output: { globals: (id: string) => (/\/errors\.js$/.test(id) ? 'SocialLogin' : 'SocialLogin._k') },
+            output: { globals: (id: string) => (/\/(errors|events)\.js$/.test(id) ? 'SocialLogin' : 'SocialLogin._k') },
           },
         }
       : mode == 'script-tag'

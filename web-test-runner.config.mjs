@@ -37,12 +37,18 @@ const callbacks = {
   redirectHost: `${origin}/test/fixtures/redirect-host.html`,
   strict: `${origin}/test/fixtures/strict/callback.html`,
 };
-const clients = [{ client_id: clientId, redirect_uris: [...Object.values(callbacks), `${callbacks.redirectHost}?tab=login`] }];
+const redirectUris = [...Object.values(callbacks), `${callbacks.redirectHost}?tab=login`];
+// `spa-short`'s access tokens last 3 s: its sessions expire while a test watches.
+const clients = [
+  { client_id: clientId, redirect_uris: redirectUris },
+  { client_id: 'spa-short', redirect_uris: redirectUris, access_token_ttl: 3 },
+];
 const broker = await startOidcBroker({ clients });
 // A second broker, for pages with two widgets in flight at once (node-oidc-provider ties a pending
 // login to the browser's session, so two concurrent logins at one broker in one browser collide;
-// cookies ignore ports, so it answers on another host name).
-const broker2 = await startOidcBroker({ clients, issuerHost: '127.0.0.1' });
+// cookies ignore ports, so it answers on another host name). It has no end-session endpoint, as
+// some brokers have none.
+const broker2 = await startOidcBroker({ clients, issuerHost: '127.0.0.1', endSession: false });
 const hostile = await startHostileOrigin();
 
 // Auth.js (real, @auth/express) on the test page's own origin at /api/auth, and the Authing
@@ -136,6 +142,25 @@ function strictPages() {
     const connect = String(ctx.query.connect ?? '');
     const extra = connect && new URL(connect).origin === connect ? `; connect-src 'self' ${connect}` : '';
     ctx.set('content-security-policy', `${POLICY}${extra}; report-uri /__csp-report`);
+  };
+}
+
+/** Fault injection for the brokers on the test page's origin (Auth.js, Better Auth), per browser (User-Agent). */
+function failNext() {
+  /** @type {Map<string, { path: string, status: number }>} */
+  const armed = new Map();
+  return async (/** @type {any} */ ctx, /** @type {() => Promise<void>} */ next) => {
+    const agent = String(ctx.get('user-agent'));
+    if (ctx.path == '/__fixture/fail-next' && ctx.method == 'POST') {
+      armed.set(agent, { path: String(ctx.query.path), status: Number(ctx.query.status ?? 503) });
+      ctx.status = 204;
+      return;
+    }
+    const fault = armed.get(agent);
+    if (!fault || ctx.path != fault.path) return next();
+    armed.delete(agent);
+    ctx.status = fault.status;
+    ctx.body = { error: 'simulated_outage', message: 'The test armed a failure here.' };
   };
 }
 
@@ -296,6 +321,9 @@ export default {
       ctx.type = 'js';
       ctx.body = readFileSync(`.${ctx.path}`);
     },
+    // `POST /__fixture/fail-next?path=P&status=S`: the calling browser's next request to the path P
+    // (under /api/) is answered with status S (default 503) instead of reaching the broker there.
+    failNext(),
     // Auth.js answers /api/auth, and Better Auth /api/better-auth, themselves (on node's request and response).
     (ctx, next) => {
       const app = ctx.path.startsWith('/api/auth/') ? authjs : ctx.path.startsWith('/api/better-auth/') ? betterAuth : undefined;

@@ -54,10 +54,13 @@ export interface LoginStartDetail {
 
 /** `detail` of {@link LoginEvent}. */
 export interface LoginDetail {
-  /** The connection the user logged in with. */
-  connection: Connection;
-  /** How the login ran. */
-  mode: LoginMode;
+  /** The connection the user logged in with; absent for a restored session whose broker does not say it. */
+  connection?: Connection;
+  /**
+   * How the login ran: in a `popup`, by `redirect`, or `session`: a session the element found already
+   * signed in (the broker's cookie session on load, or a login in another tab of the site).
+   */
+  mode: LoginMode | 'session';
   /** The broker protocol. */
   protocol: Protocol;
   /** Who logged in. */
@@ -68,10 +71,44 @@ export interface LoginDetail {
    * The raw claims about the user: the ID token's user claims (without `iss`, `aud`, `exp`, `nonce` and
    * the other claims about the token) when they include a profile claim (`name`, `preferred_username`,
    * `nickname`, `email` or `picture`), else the userinfo response; for Auth.js, its session; for
-   * Authing, its user info without the token.
+   * Better Auth, its user record; for Authing, its user info without the token. Empty for a session
+   * from another tab (only what `session` holds crosses tabs).
    */
   profile: Record<string, unknown>;
 }
+
+/**
+ * Who is signed in, as `element.session` tells it: the `login` detail's protocol, connection and user,
+ * never its tokens.
+ */
+export interface Session {
+  /** The broker protocol. */
+  protocol: Protocol;
+  /** The connection, when known. */
+  connection?: Connection;
+  /** Who is signed in. */
+  user: LoginUser;
+  /** When the session ends, in seconds since the epoch; the element then signs out (`reason: 'expired'`). */
+  expiresAt?: number;
+}
+
+/** Why a session ended: the `user` signed out, it `expired`, or it ended in an `other-tab` of the site. */
+export type LogoutReason = 'user' | 'expired' | 'other-tab';
+
+/** `detail` of {@link LogoutEvent}. */
+export interface LogoutDetail {
+  /** The broker protocol. */
+  protocol: Protocol;
+  /** The connection the session came from, when known. */
+  connection?: Connection;
+  /** Why the session ended. */
+  reason: LogoutReason;
+  /** `false` when the broker has no way to end its session (no `end_session_endpoint`): only the page forgot it. */
+  broker?: boolean;
+}
+
+/** `detail` of {@link LogoutErrorEvent}: the same as `login-error`'s. */
+export type LogoutErrorDetail = Pick<LoginErrorDetail, 'code' | 'message' | 'error'>;
 
 /** `detail` of {@link LoginErrorEvent}. */
 export interface LoginErrorDetail {
@@ -87,45 +124,55 @@ export interface LoginErrorDetail {
   error: SocialLoginError;
 }
 
-const init = { bubbles: true, composed: true };
+/**
+ * The element's events: they bubble and cross the shadow root (`composed`), each type with its
+ * `detail` typed. The base of the five event classes.
+ */
+export abstract class SocialLoginEvent<D> extends Event {
+  /** The event type (each class's own). */
+  static readonly eventName: string;
+  /** What happened. */
+  readonly detail: D;
+  constructor(detail: D, cancelable?: boolean) {
+    super((new.target as typeof SocialLoginEvent).eventName, { bubbles: true, composed: true, cancelable: !!cancelable });
+    this.detail = detail;
+  }
+}
 
 /**
  * Fired when a button is activated, before anything opens. Cancelable: `preventDefault()` stops
- * the attempt.
+ * the attempt. `detail`: which connection, and how.
  */
-export class LoginStartEvent extends Event {
+export class LoginStartEvent extends SocialLoginEvent<LoginStartDetail> {
   /** The event type, `login-start`. */
-  static readonly eventName = 'login-start';
-  /** Which connection, and how. */
-  readonly detail: LoginStartDetail;
+  static override readonly eventName = 'login-start';
   constructor(detail: LoginStartDetail) {
-    super(LoginStartEvent.eventName, { ...init, cancelable: true });
-    this.detail = detail;
+    super(detail, true);
   }
 }
 
-/** Fired once a login succeeded, with the user, the tokens and the raw claims. */
-export class LoginEvent extends Event {
+/** Fired once a login succeeded (or a session was found signed in): `detail` has the user, the tokens and the raw claims. */
+export class LoginEvent extends SocialLoginEvent<LoginDetail> {
   /** The event type, `login`. */
-  static readonly eventName = 'login';
-  /** The user, tokens and raw claims. */
-  readonly detail: LoginDetail;
-  constructor(detail: LoginDetail) {
-    super(LoginEvent.eventName, init);
-    this.detail = detail;
-  }
+  static override readonly eventName = 'login';
 }
 
-/** Fired once a login attempt failed, or when the element's configuration is invalid. */
-export class LoginErrorEvent extends Event {
+/** Fired once a login attempt failed, or when the element's configuration is invalid: `detail` has the code, message and error. */
+export class LoginErrorEvent extends SocialLoginEvent<LoginErrorDetail> {
   /** The event type, `login-error`. */
-  static readonly eventName = 'login-error';
-  /** The code, message and error instance. */
-  readonly detail: LoginErrorDetail;
-  constructor(detail: LoginErrorDetail) {
-    super(LoginErrorEvent.eventName, init);
-    this.detail = detail;
-  }
+  static override readonly eventName = 'login-error';
+}
+
+/** Fired once a session ended (signed out, expired, or ended in another tab): `detail` has the protocol, the connection and why. */
+export class LogoutEvent extends SocialLoginEvent<LogoutDetail> {
+  /** The event type, `logout`. */
+  static override readonly eventName = 'logout';
+}
+
+/** Fired when signing out failed; the session stays as it was. `detail` is as `login-error`'s. */
+export class LogoutErrorEvent extends SocialLoginEvent<LogoutErrorDetail> {
+  /** The event type, `logout-error`. */
+  static override readonly eventName = 'logout-error';
 }
 
 declare global {
@@ -133,5 +180,7 @@ declare global {
     'login-start': LoginStartEvent;
     login: LoginEvent;
     'login-error': LoginErrorEvent;
+    logout: LogoutEvent;
+    'logout-error': LogoutErrorEvent;
   }
 }

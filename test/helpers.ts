@@ -128,9 +128,10 @@ export async function waitForHeld(issuer = testEnv().issuer) {
  * `url`, `focus-opener`, or `open` a new window at `url` as another site's tab would be.
  */
 export async function windows(action: 'close' | 'focus' | 'find' | 'open' | 'back', url: string): Promise<boolean>;
+export async function windows(action: 'click', url: string, selector: string): Promise<boolean>;
 export async function windows(action: 'focus-opener'): Promise<boolean>;
-export async function windows(action: string, url?: string): Promise<boolean> {
-  return (await executeServerCommand<boolean, { action: string; url?: string }>('windows', { action, url })) ?? false;
+export async function windows(action: string, url?: string, selector?: string): Promise<boolean> {
+  return (await executeServerCommand<boolean, { action: string; url?: string; selector?: string }>('windows', { action, url, selector })) ?? false;
 }
 
 /** Closes every window whose address starts with `url` (the `windows` command closes one at a time). */
@@ -160,7 +161,13 @@ export function consumeUserActivation(): void {
 
 /** Collects the element's events by type. */
 export function recordEvents(el: EventTarget) {
-  const events: Record<'login-start' | 'login' | 'login-error', Event[]> = { 'login-start': [], login: [], 'login-error': [] };
+  const events: Record<'login-start' | 'login' | 'login-error' | 'logout' | 'logout-error', Event[]> = {
+    'login-start': [],
+    login: [],
+    'login-error': [],
+    logout: [],
+    'logout-error': [],
+  };
   for (const type of Object.keys(events) as Array<keyof typeof events>) el.addEventListener(type, (e) => events[type].push(e));
   return events;
 }

@@ -21,6 +21,10 @@ export interface LoginConfig {
   fallback: 'redirect' | 'none';
   /** What to do in an in-app browser: log in by `redirect` (the default) or keep the `popup`. */
   inApp: 'redirect' | 'popup';
+  /** Whether to read the broker's cookie session on load (`session` attribute). */
+  sessionMode: 'auto' | 'off';
+  /** What a signed-in element shows: the login `buttons`, or the `account`. */
+  signedIn: 'buttons' | 'account';
   timeoutMs: number;
 }
 
@@ -37,6 +41,8 @@ export interface RawConfig {
   mode?: string;
   fallback?: string;
   inApp?: string;
+  sessionMode?: string;
+  signedIn?: string;
   timeout?: number | string;
 }
 
@@ -164,6 +170,8 @@ export function readConfig(raw: RawConfig, page: string, userAgent = ''): LoginC
     mode,
     fallback: oneOf('fallback', raw.fallback, ['redirect', 'none'] as const),
     inApp,
+    sessionMode: oneOf('session', raw.sessionMode, ['auto', 'off'] as const),
+    signedIn: oneOf('signed-in', raw.signedIn, ['buttons', 'account'] as const),
     timeoutMs: timeout * 1000,
   };
 }

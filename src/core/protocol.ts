@@ -2,7 +2,9 @@
  * What the core knows of a broker protocol before its code loads: the contract its chunk
  * (protocols/<name>/) fulfils, and two facts about it.
  */
-import type { Connection, LoginDetail, Protocol } from '../events.js';
+import type { SocialLoginError } from '../errors.js';
+import type { Connection, LoginDetail, Protocol, Session } from '../events.js';
+import type { Strings } from './strings.js';
 import type { LoginConfig } from './config.js';
 import type { PopupWindow } from './popup-window.js';
 import type { RedirectResult, Transaction } from './transaction.js';
@@ -23,7 +25,64 @@ export interface ProtocolFlows {
   redirect(config: LoginConfig, connection: Connection, element: string, signal: AbortSignal): Promise<never>;
   /** What a page that loads with this protocol's redirect transaction does with it (protocols/shared/redirect-landing.ts). */
   land(tx: Transaction, params: Record<string, string> | undefined): RedirectResult | undefined;
+  /** The broker's cookie session as a login (`mode: 'session'`), or `null` when nobody is signed in there. */
+  restore?(config: LoginConfig): Promise<LoginDetail | null>;
+  /**
+   * Ends the broker's session. `win` is the window opened for it in the click when the protocol
+   * {@link endsInWindow} (else a redirect); `login` is this page's own login of the session, with its
+   * tokens, if it had one. Resolves with `false` when the broker has no way to end it (only the page
+   * forgets it).
+   */
+  logout(config: LoginConfig, session: Session | null, login: LoginDetail | undefined, element: string, win: PopupWindow | null, signal: AbortSignal): Promise<boolean>;
+  /** The element's session keeper (protocols/shared/session-keeper.ts). */
+  keeper(host: KeeperHost, link: KeeperLink): Keeper;
 }
+
+/** What a session keeper needs of its element. @internal */
+export interface KeeperHost extends EventTarget {
+  readonly id: string;
+  readonly isConnected: boolean;
+  /** The validated configuration, or the first configuration error. */
+  readConfig(): LoginConfig | SocialLoginError;
+  requestUpdate(): void;
+  /** Renders now what changed, so event listeners see the element as it is. */
+  flush(): void;
+}
+
+/** What a session keeper needs of the element's logins (element/login.ts). @internal */
+export interface KeeperLink {
+  /** `element.result`: a session found signed in makes its login the latest outcome. */
+  result?: Promise<LoginDetail> | undefined;
+  /** Tells the site's other tabs, on the element's channel for its broker. */
+  tell(message: unknown): void;
+}
+
+/**
+ * Who is signed in at an element's broker: kept by the protocol's chunk, so page views that never
+ * sign anyone in do not load it. @internal
+ */
+export interface Keeper {
+  readonly flows: ProtocolFlows;
+  readonly session: Session | null;
+  /** This page's own login began a session. */
+  begin(detail: LoginDetail): void;
+  /** Another tab's message on the broker's channel. */
+  heard(data: unknown): void;
+  /** Reads the broker's cookie session, once per broker or `again` (and whenever the page comes back from the back/forward cache). */
+  restore(config: LoginConfig, again?: boolean): void;
+  /** A sign-out by redirect came back: `done` settles when it is finished. */
+  landed(done: Promise<unknown>): void;
+  /** Signs out (in `win`, opened in the click, when the protocol {@link endsInWindow}). */
+  logout(config: LoginConfig, win: PopupWindow | null): Promise<void>;
+  /** The account view, in `box`. */
+  render(box: HTMLElement, strings: Strings, signOut: () => void): void;
+}
+
+/** Whether signing out runs in a window, as OpenID Connect's RP-initiated logout does (Authing's too). @internal */
+export const endsInWindow = (protocol: Protocol): boolean => protocol == 'oidc' || protocol == 'authing';
+
+/** Whether the broker keeps a cookie session the element can read when it connects. @internal */
+export const keepsSession = (protocol: Protocol): boolean => protocol == 'authjs' || protocol == 'better-auth';
 
 /** Whether the protocol can list the broker's connections (known before its code loads). @internal */
 export const listsConnections = (protocol: Protocol): boolean => protocol == 'authjs' || protocol == 'authing';

@@ -14,6 +14,13 @@ export interface Strings {
   busy: string;
   /** The badge on the connection that logged in last. */
   lastUsed: string;
+  // The account view's texts live with it in the protocol's chunk (English there when a language lacks them).
+  /** The account view (`signed-in="account"`): who is signed in, `{name}` their name (or id). Default: "Signed in as {name}". */
+  signedInAs?: string;
+  /** The account view's sign-out button. Default: "Sign out". */
+  signOut?: string;
+  /** The sign-out button's accessible name, which says whom it signs out. Default: "Sign out {name}". */
+  signOutUser?: string;
   /** What the live region announces for each failure. */
   errors: Record<LoginErrorCode, string>;
 }

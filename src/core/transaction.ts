@@ -33,6 +33,8 @@ export interface Transaction extends AuthRequest {
   expiresAt: number;
   /** The broker's response, when a callback page on another path forwarded it here. */
   response?: Record<string, string>;
+  /** A sign-out at the broker (OpenID Connect's RP-initiated logout), not a login. */
+  logout?: boolean;
 }
 
 /** The saved transaction, if there is a readable one (storage unavailable or the entry unreadable: none). @internal */
@@ -51,5 +53,6 @@ export const removeTransaction = (): void => quietly(() => sessionStorage.remove
 export interface RedirectResult {
   tx: Transaction;
   claimed?: boolean;
-  promise: Promise<LoginDetail>;
+  /** The login; nothing for a sign-out. */
+  promise: Promise<LoginDetail | undefined>;
 }

@@ -1,7 +1,12 @@
-import type { LoginConfig } from '../core/config.js';
+import { readConnections, type LoginConfig } from '../core/config.js';
 import { loadProtocol } from '../core/load-protocol.js';
 import { listsConnections } from '../core/protocol.js';
-import type { Connection } from '../events.js';
+import { SocialLoginError } from '../errors.js';
+import type { Connection, Protocol } from '../events.js';
+
+/** Whether the page lists connections itself. @internal */
+export const hasList = (connections: string | Connection[] | undefined): boolean =>
+  !!(typeof connections == 'string' ? connections.trim() : connections?.length);
 
 /**
  * What the element asks of its broker before any login: the protocol's code and discovery, loaded
@@ -20,6 +25,30 @@ export class BrokerController {
     private changed: () => void,
     private fail: (err: unknown) => void,
   ) {}
+
+  /** Prefetches at the first sign of intent on `el` (pointer, focus, touch), once its configuration is valid. */
+  listen(el: HTMLElement, config: () => LoginConfig | SocialLoginError): void {
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) {
+      el.addEventListener(
+        type,
+        () => {
+          const c = config();
+          if (!(c instanceof SocialLoginError)) this.prefetch(c);
+        },
+        { passive: true },
+      );
+    }
+  }
+
+  /** The buttons' connections: the page's own (none while the attribute is wrong: reported elsewhere), else the broker's once read. */
+  shown(connections: string | Connection[] | undefined, protocol: Protocol): Connection[] {
+    if (!hasList(connections) && listsConnections(protocol)) return this.listed ?? [];
+    try {
+      return readConnections(connections);
+    } catch {
+      return [];
+    }
+  }
 
   /** Loads the protocol's code and starts discovery, once per broker (again after a failure). */
   prefetch(config: LoginConfig): void {

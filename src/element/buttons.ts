@@ -29,13 +29,15 @@ export interface LoginState {
 
 /**
  * The element's shadow DOM, built with DOM calls (no HTML parsing, so it passes Trusted Types): one
- * button per connection with its icon box, label and "last used" badge, and a polite live region.
+ * button per connection with its icon box, label and "last used" badge, and a polite live region;
+ * with `signed-in="account"` and someone signed in, the account view (the protocol chunk's) in their place.
  * The buttons are rebuilt when their list or language changes, and otherwise updated in place.
  * @internal
  */
 export class Buttons {
   readonly #box = part('div', 'buttons');
   readonly #status = part('div', 'error');
+  readonly #account = part('div', 'account');
   /** What the buttons were last built from. */
   #built?: string;
 
@@ -46,11 +48,17 @@ export class Buttons {
   ) {
     this.#status.role = 'status';
     this.#status.ariaLive = 'polite';
-    root.append(this.#box, this.#status);
+    root.append(this.#box, this.#account, this.#status);
   }
 
-  /** Shows `list` in texts `s` with the state of the logins; built-in icons load once `icons` is true (after the first frame). */
-  render(list: Connection[], s: Strings, state: LoginState, icons: boolean): void {
+  /**
+   * Shows `list` in texts `s` with the state of the logins, or the account view that `account` draws
+   * (the session keeper's) instead; built-in icons load once `icons` is true (after the first frame).
+   */
+  render(list: Connection[], s: Strings, state: LoginState, icons: boolean, account?: (box: HTMLElement) => void): void {
+    this.#box.hidden = !!account;
+    this.#account.hidden = !account;
+    account?.(this.#account);
     const key = JSON.stringify([list, s.signIn]);
     if (key != this.#built) {
       this.#built = key;

@@ -1,21 +1,21 @@
 import type { LoginConfig } from '../core/config.js';
 import { loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
+import { endsInWindow, keepsSession, type Keeper, type KeeperLink } from '../core/protocol.js';
 import { redirectReturn } from '../core/redirect-return.js';
+import { stringsFor, type Strings } from '../core/strings.js';
 import { BrokerError, ConfigError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
-import { LoginErrorEvent, LoginEvent, LoginStartEvent, type Connection, type LoginDetail, type LoginMode } from '../events.js';
-import { fromDocument } from '../util/dom.js';
+import { LoginErrorEvent, LoginEvent, LoginStartEvent, LogoutErrorEvent, type Connection, type LoginDetail, type LoginMode, type Protocol, type Session } from '../events.js';
+import { whenParsed } from '../util/dom.js';
 import { orAbort } from '../util/or-abort.js';
 import { Attempt } from './attempt.js';
 import { forgetLastUsed, readLastUsed, writeLastUsed } from './last-used.js';
-import { stringsFor } from '../core/strings.js';
 
 /** Console warnings already given on this page: each configuration error is told once. */
 const warned = new Set<string>();
 
-/** Runs `fn` once the document has finished parsing, so listeners added by later scripts hear it. */
-const whenParsed = (fn: () => void) =>
-  fromDocument('readyState') == 'loading' ? fromDocument('addEventListener')('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);
+/** The widget's error for anything a login or a sign-out threw. */
+const toError = (err: unknown) => (err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err));
 
 /** What the login needs of its element. @internal */
 export interface LoginHost extends EventTarget {
@@ -36,13 +36,15 @@ export interface LoginHost extends EventTarget {
 /**
  * The element's logins: the click, the redirect result it claims, the running attempt and the
  * reporting of every outcome (event, live region, console). Everything the element shows of a
- * login (the busy button, the message, the "last used" badge) is state here.
+ * login (the busy button, the message, the "last used" badge) is state here. Who is signed in is
+ * the protocol chunk's session keeper's; this holds it, and the broker's channel to the other tabs.
  * @internal
  */
-export class LoginController {
-  /** The running login, and the latest one (whose outcome `element.result` is). */
+export class LoginController implements KeeperLink {
+  /** The running login. */
   attempt?: Attempt;
-  latest?: Attempt;
+  /** The latest login's outcome (`element.result`): an attempt's, or a session found signed in. */
+  result?: Promise<LoginDetail>;
   /** The id of the connection whose login runs. */
   busy?: string;
   /** The live region's text: the last failure. */
@@ -52,17 +54,90 @@ export class LoginController {
   /** The configuration error already reported, and the broker whose hint was read. */
   #reported?: string;
   #hinted?: string;
+  #keeper?: Keeper;
+  /** The site's other tabs with an element of the same broker, and that protocol and broker. */
+  #channel?: BroadcastChannel | undefined;
+  #watched?: string | undefined;
 
   constructor(private host: LoginHost) {}
 
-  /** Completes this page's redirect login when this element started it. */
+  /** Who is signed in. */
+  get session(): Session | null {
+    return this.#keeper?.session ?? null;
+  }
+
+  /** The session keeper of `protocol` (one per element and protocol), its code loaded if need be. */
+  #keeper$(protocol: Protocol): Promise<Keeper> {
+    return loadProtocol(protocol).then((flows) => (this.#keeper?.flows == flows ? this.#keeper : (this.#keeper = flows.keeper(this.host, this))));
+  }
+
+  /** Runs `fn` with the session keeper of `protocol` (when its code cannot load, nothing runs). */
+  #with(protocol: Protocol, fn: (keeper: Keeper) => void): void {
+    this.#keeper$(protocol).then(fn, () => {});
+  }
+
+  /**
+   * The configuration changed (or the element connected): completes this page's redirect result if
+   * it is this element's, and follows the session of `config`'s broker (without `config`, stops): listens
+   * to the site's other tabs on the broker's channel, and reads the broker's cookie session
+   * (`session="auto"`, a protocol whose broker keeps one) unless a redirect login is coming back.
+   */
+  follow(config?: LoginConfig | SocialLoginError): void {
+    this.claim();
+    const valid = !(config instanceof SocialLoginError) ? config : undefined;
+    const key = valid && `${valid.protocol} ${valid.broker}`;
+    if (key == this.#watched) return;
+    this.#channel?.close();
+    this.#channel = (this.#watched = key) ? new BroadcastChannel(`social-login:session:${valid!.broker}`) : undefined;
+    if (this.#channel) this.#channel.onmessage = ({ data }) => this.#with(valid!.protocol, (k) => k.heard(data));
+    if (valid?.sessionMode == 'auto' && keepsSession(valid.protocol) && !this.attempt && !redirectReturn.pending()) this.#with(valid.protocol, (k) => k.restore(valid));
+  }
+
+  /** Tells the other tabs. */
+  tell(message: unknown): void {
+    this.#channel?.postMessage(message);
+  }
+
+  /** The element left the document: its login ends and it stops listening (unless it is moved, connected again in the same task). */
+  disconnected(): void {
+    queueMicrotask(() => this.host.isConnected || (this.follow(), this.attempt?.end(new PopupClosedError('The element was removed.'))));
+  }
+
+  /** Completes this page's redirect login (or sign-out) when this element started it. */
   claim(): void {
     const host = this.host;
     if (this.attempt || !host.isConnected) return;
     const result = redirectReturn.claim(host, () => this.claim());
     if (!result) return;
+    const { tx, promise } = result;
+    if (tx.logout) return this.#with(tx.protocol, (k) => k.landed(promise));
     const config = host.readConfig();
-    this.#run(new Attempt(result.tx.connection, 'redirect', undefined, config instanceof SocialLoginError ? 300_000 : config.timeoutMs, this.#ended), () => result.promise);
+    this.#run(new Attempt(tx.connection, 'redirect', undefined, config instanceof SocialLoginError ? 300_000 : config.timeoutMs, this.#ended), () => promise as Promise<LoginDetail>);
+  }
+
+  /**
+   * Signs out: in a popup opened now (inside the click that called this) for a protocol that ends
+   * the broker's session in a window, else through the protocol's chunk.
+   * @throws {SocialLoginError} the failure, after `logout-error`; the session stays
+   */
+  logout(): Promise<void> {
+    const config = this.host.readConfig();
+    const valid = !(config instanceof SocialLoginError);
+    const win = valid && endsInWindow(config.protocol) && config.mode == 'popup' ? PopupWindow.open() : null;
+    return (valid ? this.#keeper$(config.protocol) : Promise.reject(config)).then(
+      (keeper) => keeper.logout(config as LoginConfig, win),
+      (err: unknown) => {
+        win?.close();
+        const error = toError(err);
+        this.host.dispatchEvent(new LogoutErrorEvent({ code: error.code, message: error.message, error }));
+        throw error;
+      },
+    );
+  }
+
+  /** The account view of who is signed in, in `box`; its button signs out. */
+  account(box: HTMLElement, strings: Strings): void {
+    this.#keeper?.render(box, strings, () => void this.logout().catch(() => {}));
   }
 
   /**
@@ -80,11 +155,11 @@ export class LoginController {
   }
 
   /**
-   * Reads the "last used" hint of `broker`, once per broker. The element asks after its first
-   * frame: a page's first localStorage access is a synchronous round trip.
+   * Reads the "last used" hint of `broker` (if any), once per broker. The element asks after its
+   * first frame: a page's first localStorage access is a synchronous round trip.
    */
-  readHint(broker: string): void {
-    if (broker == this.#hinted) return;
+  readHint(broker?: string): void {
+    if (!broker || broker == this.#hinted) return;
     this.#hinted = broker;
     this.last = this.host.lastUsed == 'off' ? forgetLastUsed(broker) : readLastUsed(broker);
   }
@@ -121,7 +196,8 @@ export class LoginController {
 
   /** Makes `attempt` the running one (busy button, a new `result`) and runs `work` in it. */
   #run(attempt: Attempt, work: (attempt: Attempt) => Promise<LoginDetail>) {
-    this.attempt = this.latest = attempt;
+    this.attempt = attempt;
+    this.result = attempt.result;
     this.busy = attempt.connection.id;
     this.message = '';
     this.host.requestUpdate();
@@ -135,11 +211,15 @@ export class LoginController {
     host.requestUpdate();
     const report = () => {
       if (detail) {
-        attempt.resolve(detail);
         const broker = host.broker?.trim();
-        if (broker) host.lastUsed == 'off' ? forgetLastUsed(broker) : writeLastUsed(broker, (this.last = detail.connection.id));
-        host.flush();
-        host.dispatchEvent(new LoginEvent(detail));
+        if (broker) host.lastUsed == 'off' ? forgetLastUsed(broker) : writeLastUsed(broker, (this.last = attempt.connection.id));
+        // The session first (its code is loaded: the login ran in it), so the event's listeners see it.
+        this.#with(detail.protocol, (keeper) => {
+          keeper.begin(detail);
+          attempt.resolve(detail);
+          host.flush();
+          host.dispatchEvent(new LoginEvent(detail));
+        });
       } else attempt.reject(this.fail(err, attempt.connection, attempt.mode));
     };
     if (attempt.mode == 'redirect') whenParsed(report);
@@ -148,7 +228,7 @@ export class LoginController {
 
   /** Reports a failure: the event, the live region, and a console warning for configuration errors. */
   fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
-    const error = err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err);
+    const error = toError(err);
     const warning = `<social-login> ${error.message} (invalid_config)`;
     if (error.code == 'invalid_config' && !warned.has(warning)) warned.add(warning), console.warn(warning);
     // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.

@@ -1,17 +1,13 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { readConfig, readConnections, type LoginConfig, type ResponseMode } from '../core/config.js';
-import { listsConnections } from '../core/protocol.js';
-import { PopupClosedError, SocialLoginError } from '../errors.js';
-import type { Connection, LoginDetail, LoginMode, Protocol } from '../events.js';
-import { BrokerController } from './broker.js';
-import { Buttons } from './buttons.js';
-import { LoginController } from './login.js';
+import { readConfig, type LoginConfig, type ResponseMode } from '../core/config.js';
 import { loadLanguage } from '../core/load-language.js';
 import { languageOf, STRINGS, stringsFor } from '../core/strings.js';
+import { SocialLoginError } from '../errors.js';
+import type { Connection, LoginDetail, LoginMode, Protocol, Session } from '../events.js';
+import { BrokerController, hasList } from './broker.js';
+import { Buttons } from './buttons.js';
+import { LoginController } from './login.js';
 import { styles } from './styles.js';
-
-/** Whether the page lists connections itself. */
-const hasList = (connections: string | Connection[] | undefined) => !!(typeof connections == 'string' ? connections.trim() : connections?.length);
 
 /**
  * Social-login buttons that log the user in through an identity broker's hosted login page, in a
@@ -27,8 +23,10 @@ const hasList = (connections: string | Connection[] | undefined) => !!(typeof co
  * ```
  *
  * @event login-start - {LoginStartEvent} A button was activated; cancelable.
- * @event login - {LoginEvent} The login succeeded: `detail.user`, `detail.tokens`, `detail.profile`.
+ * @event login - {LoginEvent} The login succeeded (or a session was found: `mode: 'session'`): `detail.user`, `detail.tokens`, `detail.profile`.
  * @event login-error - {LoginErrorEvent} The login failed, or the configuration is invalid: `detail.code`.
+ * @event logout - {LogoutEvent} The session ended: `detail.reason` is `user`, `expired` or `other-tab`.
+ * @event logout-error - {LogoutErrorEvent} Signing out failed; the session stays: `detail.code`.
  *
  * @attr lang - The language of the texts (`en`, `zh-CN`, or one added to `STRINGS`); else the nearest
  *   `lang` attribute's, else `en`.
@@ -42,6 +40,10 @@ const hasList = (connections: string | Connection[] | undefined) => !!(typeof co
  * @csspart label - The text inside a button (visually hidden, still the accessible name, with `layout="icons"`).
  * @csspart last-used - The "Last used" badge on the connection that logged in last.
  * @csspart error - The polite live region that shows the last error.
+ * @csspart account - With `signed-in="account"`, who is signed in, instead of the buttons.
+ * @csspart avatar - The signed-in user's picture (when the broker gave one).
+ * @csspart account-name - "Signed in as …".
+ * @csspart sign-out - The "Sign out" button.
  *
  * @cssproperty --social-login-font - Font of the buttons (default: inherited).
  * @cssproperty --social-login-gap - Space between buttons (default 8px).
@@ -76,6 +78,8 @@ export class SocialLogin extends ReactiveElement {
     theme: { reflect: true },
     layout: { reflect: true },
     lastUsed: { attribute: 'last-used' },
+    sessionMode: { attribute: 'session' },
+    signedIn: { attribute: 'signed-in' },
     // Observed so that a new language re-renders (and re-reads the broker's labels); HTMLElement's own `lang` stays as it is.
     _lang: { attribute: 'lang' },
   };
@@ -125,6 +129,10 @@ export class SocialLogin extends ReactiveElement {
    * and mark its button; `off`: remember nothing and forget what was remembered.
    */
   declare lastUsed: 'on' | 'off';
+  /** The `session` attribute. `auto` (default): read the broker's cookie session on load (`authjs`, `better-auth`); `off`: read none. */
+  declare sessionMode: 'auto' | 'off';
+  /** While someone is signed in: keep the login `buttons` (default), or show the `account` (who, and "Sign out"). */
+  declare signedIn: 'buttons' | 'account';
   // The `lang` attribute, as last seen (documented by `@attr lang` above).
   declare private _lang?: string;
 
@@ -150,42 +158,41 @@ export class SocialLogin extends ReactiveElement {
     this.theme = 'auto';
     this.layout = 'vertical';
     this.lastUsed = 'on';
-    // The protocol's code and discovery load at the first sign of intent, so the click never waits for them.
-    for (const type of ['pointerenter', 'focusin', 'touchstart']) {
-      this.addEventListener(type, () => {
-        const config = this.readConfig();
-        if (!(config instanceof SocialLoginError)) this.#broker.prefetch(config);
-      }, { passive: true });
-    }
+    this.sessionMode = 'auto';
+    this.signedIn = 'buttons';
+    this.#broker.listen(this, () => this.readConfig());
   }
 
   /**
-   * The latest login's outcome, for code that comes later than the events: resolves with the `login`
-   * event's detail, or rejects with the `login-error` event's error. `undefined` until a login starts
-   * (a click, or the page loading with this element's redirect response).
+   * The latest login's outcome, for code that comes later than the events: the `login` event's detail,
+   * or the `login-error` event's error. `undefined` until a login starts or a session is found.
    */
   get result(): Promise<LoginDetail> | undefined {
-    return this.#login.latest?.result;
+    return this.#login.result;
+  }
+
+  /** Who is signed in (the `login` detail's protocol, connection and user, never its tokens), or `null`. */
+  get session(): Session | null {
+    return this.#login.session;
+  }
+
+  /**
+   * Signs out at the broker where the protocol can (OpenID Connect's in a popup when called in a click,
+   * else by redirect), then `logout`. Rejects after `logout-error` when that fails (the session stays).
+   */
+  logout(): Promise<void> {
+    return this.#login.logout();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('pageshow', this.#onPageShow);
-    this.#login.claim();
+    this.#login.follow(this.readConfig());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('pageshow', this.#onPageShow);
-    // Moving the element (disconnect, then connect in the same task) does not end its login.
-    queueMicrotask(() => this.isConnected || this.#login.attempt?.end(new PopupClosedError('The element was removed.')));
+    this.#login.disconnected();
   }
-
-  /** Back from the broker through the back/forward cache: the redirect was abandoned. */
-  #onPageShow = (event: PageTransitionEvent) => {
-    const attempt = this.#login.attempt;
-    if (event.persisted && attempt?.mode == 'redirect') attempt.end(new PopupClosedError('Came back without an answer.'));
-  };
 
   /** The validated configuration, or the first configuration error. @internal */
   readConfig(): LoginConfig | SocialLoginError {
@@ -225,23 +232,16 @@ export class SocialLogin extends ReactiveElement {
     this.#login.check(config, (attribute) => (this.getAttribute(attribute) ?? this[attribute.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof this] ?? '') !== '');
     if (!(config instanceof SocialLoginError)) this.#broker.list(config, this.language(), hasList(this.connections));
     // Frameworks may set broker and client-id after connecting: the redirect result waits for them.
-    this.#login.claim();
+    this.#login.follow(config);
   }
 
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    let list: Connection[] = [];
-    try {
-      list = readConnections(this.connections);
-    } catch {
-      // Reported by willUpdate(); no buttons until the attribute is fixed.
-    }
-    // Buttons of the broker's own list appear once it is read.
-    if (!hasList(this.connections) && listsConnections(this.protocol)) list = this.#broker.listed ?? [];
+    const list = this.#broker.shown(this.connections, this.protocol);
     const login = this.#login;
-    const broker = this.broker?.trim();
-    if (this.#framed && broker) login.readHint(broker);
+    if (this.#framed) login.readHint(this.broker?.trim());
+    const s = stringsFor(this.language());
     this.#view ??= new Buttons(this.renderRoot, (c) => login.start(c), () => this.requestUpdate());
-    this.#view.render(list, stringsFor(this.language()), login, this.#framed);
+    this.#view.render(list, s, login, this.#framed, this.signedIn == 'account' && this.session ? (box) => login.account(box, s) : undefined);
   }
 }

@@ -7,6 +7,9 @@ export const strings: Strings = {
   signIn: '登录',
   busy: '正在使用 {name} 登录…',
   lastUsed: '上次使用',
+  signedInAs: '已登录：{name}',
+  signOut: '退出登录',
+  signOutUser: '退出 {name} 的登录',
   errors: {
     popup_blocked: '登录窗口被浏览器拦截。请允许本网站弹出窗口后重试。',
     popup_closed: '登录完成前登录窗口已关闭。',

@@ -16,3 +16,11 @@ export function fromDocument<K extends keyof Document>(name: K, doc: Document = 
   for (let proto: object | null = Document.prototype; !d && proto; proto = Object.getPrototypeOf(proto)) d = Object.getOwnPropertyDescriptor(proto, name);
   return d?.get ? d.get.call(doc) : d?.value.bind(doc);
 }
+
+/**
+ * Runs `fn` once the document has finished parsing (now, in a microtask, when it has), so the
+ * listeners of scripts later in the page hear what it dispatches.
+ * @internal
+ */
+export const whenParsed = (fn: () => void): void =>
+  fromDocument('readyState') == 'loading' ? fromDocument('addEventListener')('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);

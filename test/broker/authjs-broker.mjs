@@ -41,7 +41,8 @@ export function authjsApp({ instagram, clientId, clientSecret, origins = [], sec
     const origin = req.headers.origin;
     if (origin && origins.includes(origin)) {
       res.set({ 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' });
-      if (req.method == 'OPTIONS') return void res.set('access-control-allow-headers', 'content-type').sendStatus(204);
+      // `x-auth-return-redirect`: the sign-out asks for JSON, as Auth.js's own client does.
+      if (req.method == 'OPTIONS') return void res.set('access-control-allow-headers', 'content-type, x-auth-return-redirect').sendStatus(204);
     }
     next();
   });

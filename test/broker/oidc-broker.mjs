@@ -26,6 +26,9 @@
  *
  * Fixture endpoints (CORS open, loopback only): `GET /__fixture/held` lists held interactions with
  * their `state`; `POST /__fixture/release/:uid?outcome=login|deny`;
+ * `GET /__fixture/session` answers whether the calling browser is signed in at the broker
+ * (`{signedIn, accountId}`, from node-oidc-provider's own session store and cookie: CORS with
+ * credentials for the caller's origin);
  * `POST /__fixture/token-failure?kind=500|drop|delay&ms=N&times=T` makes the next T (default 1)
  * token requests answer 500, lose their connection (unreachable; browsers retry a POST whose
  * kept-alive connection drops, so arm several), or wait N ms before they are answered; `kind=off`
@@ -52,11 +55,12 @@ const HOLD_LIMIT_MS = 60_000;
  * Auth0's paths so auth0-spa-js can use it), and `trailingSlash` gives the issuer one, as Auth0's has.
  * `idTokenProfile` puts the scopes' claims in the ID token too (node-oidc-provider's
  * `conformIdTokenClaims: false`), as Auth0, Keycloak and Google do; by default they come from userinfo only.
- * @param {{ port?: number, host?: string, issuerHost?: string, clients: Array<{ client_id: string, redirect_uris: string[] }>,
- *   routes?: import('oidc-provider').Configuration['routes'], trailingSlash?: boolean, idTokenProfile?: boolean }} options
+ * `endSession: false` leaves RP-Initiated Logout out (discovery lists no `end_session_endpoint`).
+ * @param {{ port?: number, host?: string, issuerHost?: string, clients: Array<{ client_id: string, redirect_uris: string[], access_token_ttl?: number }>,
+ *   routes?: import('oidc-provider').Configuration['routes'], trailingSlash?: boolean, idTokenProfile?: boolean, endSession?: boolean }} options
  * @returns {Promise<{ issuer: string, port: number, close(): Promise<void> }>}
  */
-export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients, routes, trailingSlash = false, idTokenProfile = false }) {
+export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients, routes, trailingSlash = false, idTokenProfile = false, endSession = true }) {
   const server = await new Promise((resolve, reject) => {
     const s = express().listen(port, host, (/** @type {any} */ err) => (err ? reject(err) : resolve(s)));
   });
@@ -67,7 +71,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
   server.close();
 
   const provider = new Provider(issuer, {
-    ...widgetBrokerConfig({ clients, cookieKeys: ['test-only-cookie-key-not-secret'] }),
+    ...widgetBrokerConfig({ clients, cookieKeys: ['test-only-cookie-key-not-secret'], endSession }),
     ...(routes && { routes }),
     conformIdTokenClaims: !idTokenProfile,
     async findAccount(_ctx, sub) {
@@ -86,6 +90,15 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
   let nextToken;
 
   const app = express();
+  app.get('/__fixture/session', async (req, res, next) => {
+    try {
+      const session = await provider.Session.get(provider.createContext(req, res));
+      res.set({ 'access-control-allow-origin': String(req.headers.origin ?? '*'), 'access-control-allow-credentials': 'true', vary: 'Origin' });
+      res.json({ signedIn: Boolean(session.accountId), accountId: session.accountId ?? null });
+    } catch (err) {
+      next(err);
+    }
+  });
   app.use('/__fixture', (req, res, next) => {
     res.set('access-control-allow-origin', '*');
     next();

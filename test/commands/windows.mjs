@@ -9,7 +9,9 @@
  * - `{ action: 'find', url }`: only tells whether such a window is open;
  * - `{ action: 'back', url }`: goes back in that window's history, as its back button would;
  * - `{ action: 'open', url }`: opens `url` in a new window of the same browser profile, in the
- *   background, as a tab another site opened would be (no opener, its own sessionStorage).
+ *   background, as a tab another site opened would be (no opener, its own sessionStorage);
+ * - `{ action: 'click', url, selector }`: clicks the element `selector` picks in that window (a
+ *   button of the broker's own page, on its origin), as the user would.
  * Answers `true` when it found the window. Works with puppeteer in Chromium (CDP) and Firefox (BiDi),
  * and with the webdriver launcher (WebKit through WebKitWebDriver, WebDriver classic).
  */
@@ -33,7 +35,7 @@ const homes = new WeakMap();
  * @param {string} action
  * @param {string | undefined} url
  */
-async function webdriverWindows(driver, action, url) {
+async function webdriverWindows(driver, action, url, selector) {
   let home = homes.get(driver);
   if (!home) homes.set(driver, (home = await driver.getWindowHandle()));
   const focus = async () => {
@@ -79,6 +81,7 @@ async function webdriverWindows(driver, action, url) {
     if (action === 'close') await driver.closeWindow().catch((/** @type {Error} */ err) => { if (!/All window handles were removed/.test(err.message)) throw err; });
     else if (action === 'focus') await focus();
     else if (action === 'back') await driver.execute('history.back()');
+    else if (action === 'click') await driver.execute('document.querySelector(arguments[0]).click()', selector);
     else if (action !== 'find') throw new Error(`windows: unknown action "${action}"`);
     return true;
   } finally {
@@ -92,8 +95,8 @@ export function windowsPlugin() {
     name: 'windows',
     async executeCommand({ command, payload, session }) {
       if (command !== 'windows') return undefined;
-      const { action, url } = /** @type {{ action: string, url?: string }} */ (payload);
-      if (session.browser.type === 'webdriver') return webdriverWindows(/** @type {any} */ (session.browser).driver, action, url);
+      const { action, url, selector } = /** @type {{ action: string, url?: string, selector?: string }} */ (payload);
+      if (session.browser.type === 'webdriver') return webdriverWindows(/** @type {any} */ (session.browser).driver, action, url, selector);
       const page = /** @type {any} */ (session.browser).getPage(session.id);
       if (action === 'focus-opener') {
         await page.bringToFront();
@@ -108,6 +111,10 @@ export function windowsPlugin() {
       const target = browser.targets().find((/** @type {any} */ t) => t.type() === 'page' && t !== page.target() && url && t.url().startsWith(url));
       if (!target) return false;
       if (action === 'find') return true;
+      if (action === 'click') {
+        await (await target.page()).evaluate((/** @type {string} */ s) => /** @type {HTMLElement} */ (document.querySelector(s)).click(), selector);
+        return true;
+      }
       if (action === 'back') {
         // Run in the window (any origin): the back button's navigation, which may come from the
         // back/forward cache. Over CDP, straight to the target (see below on puppeteer's Page objects).

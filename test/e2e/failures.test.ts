@@ -171,9 +171,10 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
         expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(STRINGS.en.errors[c.code] + (reason ? ` ${reason}` : ''));
       }
       const after = tracker.live();
-      // A removed element also lets go of its own page listener: fewer is fine, more is a leak.
+      // A removed element also lets go of its own page listener and its session channel: fewer is fine, more is a leak.
       expect(after.listeners.filter((l) => !before.listeners.includes(l)), 'listeners of the attempt').to.deep.equal([]);
-      expect({ ...after, listeners: [] }, 'timers and channels of the attempt').to.deep.equal({ ...before, listeners: [] });
+      expect(after.channels, 'channels of the attempt').to.be.at.most(before.channels);
+      expect({ ...after, listeners: [], channels: 0 }, 'timers of the attempt').to.deep.equal({ ...before, listeners: [], channels: 0 });
       expect(leftInStorage(), 'storage').to.equal(0);
       for (const popup of open.calls.map((call) => call.popup)) expect(popup === null || popup.closed, 'popup closed').to.equal(true);
       expect(buttonOf(el).getAttribute('aria-busy')).to.equal('false');
@@ -200,14 +201,19 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
     expect(during.timeouts.length - before.timeouts.length, "the attempt's timeout").to.be.at.least(1);
   });
 
-  it('success leaves nothing behind either', async () => {
+  it('success leaves nothing behind either, but the session and its expiry', async () => {
     const el = await widget();
     const events = recordEvents(el);
     const before = tracker.live();
     await realClick(byName(el, 'Instagram'));
     await until(() => events.login.length, 'the login');
     await sleep(300);
-    expect(tracker.live()).to.deep.equal(before);
+    const after = tracker.live();
+    // The one new timer ends the session when its access token expires (in about an hour).
+    expect(el.session?.expiresAt, 'the session expires').to.be.a('number');
+    expect(after.timeouts.filter((t) => !before.timeouts.includes(t))).to.have.length(1);
+    expect(after.timeouts.find((t) => !before.timeouts.includes(t))).to.match(/^3\d{6} ms: .*expired/);
+    expect({ ...after, timeouts: [] }).to.deep.equal({ ...before, timeouts: [] });
     expect(leftInStorage()).to.equal(0);
     expect(events['login-error']).to.have.length(0);
   });

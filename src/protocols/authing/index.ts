@@ -9,9 +9,14 @@ import type { ProtocolFlows } from '../../core/protocol.js';
 import type { Connection, LoginDetail } from '../../events.js';
 import { randomToken } from '../../util/random.js';
 import { trimSlash } from '../../util/url.js';
+import { oidcLogout } from '../oidc/logout.js';
 import { oidcRedirect } from '../oidc/redirect.js';
 import { openWindow, popupResponse } from '../shared/popup-response.js';
+import { SessionKeeper } from '../shared/session-keeper.js';
 import { authingConnections, authingLogin, authingResult, authingSocialUrl } from './protocol.js';
+
+/** Authing's standard OpenID Connect issuer. */
+const issuer = (broker: string) => `${trimSlash(broker)}/oidc`;
 
 /**
  * One login in an already-open popup. The result is taken only from Authing's origin and from this
@@ -30,9 +35,13 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
 
 /** @internal */
 export const flows: ProtocolFlows = {
+  keeper: (host, link) => new SessionKeeper(host, link, flows, 'authing'),
   connections: authingConnections,
   popup,
   // Authing documents no authorization parameter that picks one social connection: the user picks it
   // on the hosted login page, so none is sent.
-  ...oidcRedirect((broker) => `${trimSlash(broker)}/oidc`, ''),
+  ...oidcRedirect(issuer, ''),
+  // Through the same issuer's end-session endpoint, whichever way the login went; only a login by
+  // redirect has an ID token of that issuer to hint with (the popup's token is Authing's own).
+  logout: oidcLogout(issuer, (login) => (login?.mode == 'redirect' ? login.tokens?.idToken : undefined)),
 };

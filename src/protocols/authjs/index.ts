@@ -11,7 +11,9 @@ import { acceptMessage } from '../shared/popup-message.js';
 import { openWindow, popupResponse } from '../shared/popup-response.js';
 import { landRedirect } from '../shared/redirect-landing.js';
 import { startRedirect } from '../shared/redirect-start.js';
-import { authjsCsrf, authjsLogin, authjsPageError, authjsProviders, authjsSigninUrl } from './protocol.js';
+import { signedOut } from '../shared/signed-out.js';
+import { SessionKeeper } from '../shared/session-keeper.js';
+import { authjsCsrf, authjsLogin, authjsPageError, authjsProviders, authjsSigninUrl, authjsSignOut } from './protocol.js';
 
 /**
  * Where Auth.js sends the window after the login: `redirect-uri` with our state and `session=1`,
@@ -63,8 +65,11 @@ const complete = (tx: Transaction) => authjsLogin(tx.broker, tx.connection, 'red
 
 /** @internal */
 export const flows: ProtocolFlows = {
+  keeper: (host, link) => new SessionKeeper(host, link, flows, 'authjs'),
   connections: (config) => authjsProviders(config.broker),
   popup,
   redirect,
   land: (tx, params) => landRedirect(tx, params, complete),
+  restore: (config) => authjsLogin(config.broker, undefined, 'session').catch(signedOut),
+  logout: (config, _session, _login, _element, _win, signal) => authjsSignOut(config.broker, signal).then(() => true),
 };

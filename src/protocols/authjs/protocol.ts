@@ -9,9 +9,9 @@
  * must be same-site with Auth.js (its cookies are `SameSite=Lax`).
  */
 import { AccessDeniedError, BrokerError } from '../../errors.js';
-import type { Connection, LoginDetail, LoginMode, LoginUser } from '../../events.js';
+import type { Connection, LoginDetail, LoginUser } from '../../events.js';
 import { isRecord } from '../../util/is-record.js';
-import { trimSlash } from '../../util/url.js';
+import { parseUrl, trimSlash } from '../../util/url.js';
 import { getJson, type Json } from '../shared/get-json.js';
 const withCookies = (signal?: AbortSignal): RequestInit => ({ credentials: 'include', signal });
 
@@ -61,7 +61,7 @@ export function authjsPageError(href: string, broker: string): AccessDeniedError
  * browser: Auth.js keeps them on the server.
  * @internal
  */
-export async function authjsLogin(broker: string, connection: Connection, mode: LoginMode, signal?: AbortSignal): Promise<LoginDetail> {
+export async function authjsLogin(broker: string, connection: Connection | undefined, mode: LoginDetail['mode'], signal?: AbortSignal): Promise<LoginDetail> {
   const profile = await getJson(`${trimSlash(broker)}/session`, withCookies(signal));
   const u = profile.user;
   if (!isRecord(u)) throw new BrokerError('no_session', 'Auth.js has no session after the login.');
@@ -70,5 +70,24 @@ export async function authjsLogin(broker: string, connection: Connection, mode: 
   if (typeof u.name == 'string') user.name = u.name;
   if (typeof u.email == 'string') user.email = u.email;
   if (typeof u.image == 'string') user.picture = u.image;
-  return { connection, mode, protocol: 'authjs', user, profile };
+  return { ...(connection && { connection }), mode, protocol: 'authjs', user, profile };
+}
+
+/**
+ * Signs out as Auth.js's own client does: `POST {broker}/signout` with the CSRF token, asking for JSON
+ * (`X-Auth-Return-Redirect`). Auth.js answers `{url}` either way: with `?error=` (`MissingCSRF`) when
+ * it kept the session.
+ * @throws {BrokerError} with Auth.js's error when the session was kept
+ * @internal
+ */
+export async function authjsSignOut(broker: string, signal: AbortSignal): Promise<void> {
+  const csrfToken = await authjsCsrf(broker, signal);
+  const { url } = await getJson(`${trimSlash(broker)}/signout`, {
+    ...withCookies(signal),
+    method: 'POST',
+    headers: { 'x-auth-return-redirect': '1' },
+    body: new URLSearchParams({ csrfToken }),
+  });
+  const error = typeof url == 'string' && parseUrl(url)?.searchParams.get('error');
+  if (error) throw new BrokerError(error, 'Auth.js did not sign out.');
 }

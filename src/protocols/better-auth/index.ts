@@ -14,7 +14,9 @@ import { acceptMessage } from '../shared/popup-message.js';
 import { openWindow, popupResponse } from '../shared/popup-response.js';
 import { landRedirect } from '../shared/redirect-landing.js';
 import { startRedirect } from '../shared/redirect-start.js';
-import { betterAuthLogin, betterAuthSignIn, type WayBack } from './protocol.js';
+import { signedOut } from '../shared/signed-out.js';
+import { SessionKeeper } from '../shared/session-keeper.js';
+import { betterAuthLogin, betterAuthSignIn, betterAuthSignOut, type WayBack } from './protocol.js';
 
 /**
  * The way back: `redirect-uri` with our state, and `session=1` for a login that made the session (the
@@ -48,7 +50,10 @@ async function redirect(config: LoginConfig, connection: Connection, element: st
 
 /** @internal */
 export const flows: ProtocolFlows = {
+  keeper: (host, link) => new SessionKeeper(host, link, flows, 'better-auth'),
   popup,
   redirect,
   land: (tx, params) => landRedirect(tx, params, (tx, params) => betterAuthLogin(tx.broker, tx.connection, 'redirect', params)),
+  restore: (config) => betterAuthLogin(config.broker, undefined, 'session', {}).catch(signedOut),
+  logout: (config, _session, _login, _element, _win, signal) => betterAuthSignOut(config.broker, signal).then(() => true),
 };

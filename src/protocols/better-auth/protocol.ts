@@ -12,7 +12,7 @@
  * providers an app configured, so the page names them in `connections`.
  */
 import { AccessDeniedError, BrokerError } from '../../errors.js';
-import type { Connection, LoginDetail, LoginMode, LoginUser } from '../../events.js';
+import type { Connection, LoginDetail, LoginUser } from '../../events.js';
 import { isRecord } from '../../util/is-record.js';
 import { parseUrl, trimSlash } from '../../util/url.js';
 import { getJson } from '../shared/get-json.js';
@@ -49,21 +49,39 @@ const PLACEHOLDER = /\.invalid$/i;
  * The login that the answer `params` on the way back (`session=1`, or Better Auth's `error=` and
  * `error_description`) reports, from `GET {broker}/get-session`. `user` is Better Auth's user: `id`,
  * `name`, `email` (unless a placeholder on `.invalid`, which apps without an email from the provider
- * must store), `picture` from `image`; `profile` is that user record (the session and its token stay
- * out). No tokens reach the browser: Better Auth keeps them on the server.
+ * must store), `picture` from `image`; `profile` is `{user, expires}`: that user record, and when the
+ * session expires (the session's token stays out). No tokens reach the browser: Better Auth keeps them on the server.
  * @throws {AccessDeniedError} for `error=access_denied`
  * @throws {BrokerError} for any other error Better Auth reports, or no session after the login
  * @internal
  */
-export async function betterAuthLogin(broker: string, connection: Connection, mode: LoginMode, params: Record<string, string>, signal?: AbortSignal): Promise<LoginDetail> {
+export async function betterAuthLogin(broker: string, connection: Connection | undefined, mode: LoginDetail['mode'], params: Record<string, string>, signal?: AbortSignal): Promise<LoginDetail> {
   if (params.error) {
     throw params.error == 'access_denied' ? new AccessDeniedError(params.error_description) : new BrokerError(params.error, params.error_description);
   }
-  const { user: u } = await getJson(`${trimSlash(broker)}/get-session`, { credentials: 'include', signal });
+  const { user: u, session } = await getJson(`${trimSlash(broker)}/get-session`, { credentials: 'include', signal });
   if (!isRecord(u) || typeof u.id != 'string' || !u.id) throw new BrokerError('no_session', 'Better Auth has no session after the login.');
   const user: LoginUser = { id: u.id };
   if (typeof u.name == 'string' && u.name) user.name = u.name;
   if (typeof u.email == 'string' && !PLACEHOLDER.test(u.email)) user.email = u.email;
   if (typeof u.image == 'string' && u.image) user.picture = u.image;
-  return { connection, mode, protocol: 'better-auth', user, profile: u };
+  // Better Auth's user, and when the session expires (as Auth.js's session tells it): never the session's token.
+  const expires = isRecord(session) ? session.expiresAt : undefined;
+  return { ...(connection && { connection }), mode, protocol: 'better-auth', user, profile: { user: u, ...(typeof expires == 'string' && { expires }) } };
+}
+
+/**
+ * Signs out: `POST {broker}/sign-out`, as Better Auth's own client does.
+ * @throws {BrokerError} when Better Auth does not answer `{success: true}`
+ * @internal
+ */
+export async function betterAuthSignOut(broker: string, signal: AbortSignal): Promise<void> {
+  const { success } = await getJson(`${trimSlash(broker)}/sign-out`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    signal,
+  });
+  if (success !== true) throw new BrokerError('invalid_response', 'Better Auth did not sign out.');
 }

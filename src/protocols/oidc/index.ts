@@ -7,8 +7,10 @@ import type { Connection, LoginDetail } from '../../events.js';
 import { orAbort } from '../../util/or-abort.js';
 import { acceptMessage } from '../shared/popup-message.js';
 import { openWindow, popupResponse } from '../shared/popup-response.js';
+import { SessionKeeper } from '../shared/session-keeper.js';
 import { completeLogin } from './complete.js';
 import { authorizationUrl, discover, newAuthRequest } from './protocol.js';
+import { oidcLogout } from './logout.js';
 import { oidcRedirect } from './redirect.js';
 
 /**
@@ -36,7 +38,9 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
 
 /** @internal */
 export const flows: ProtocolFlows = {
+  keeper: (host, link) => new SessionKeeper(host, link, flows, 'oidc'),
   prefetch: (config) => discover(config.broker),
   popup,
   ...oidcRedirect((broker) => broker),
+  logout: oidcLogout((broker) => broker),
 };

@@ -19,6 +19,8 @@ export interface BrokerMetadata {
   authorization_endpoint: string;
   token_endpoint: string;
   userinfo_endpoint?: string;
+  /** OpenID Connect RP-Initiated Logout 1.0. */
+  end_session_endpoint?: string;
   response_modes_supported?: string[];
   code_challenge_methods_supported?: string[];
   authorization_response_iss_parameter_supported?: boolean;
@@ -38,9 +40,9 @@ export const discover: (broker: string) => Promise<BrokerMetadata> = retryCache(
     if (trimSlash(String(m.issuer)) != trimSlash(broker)) {
       throw new BrokerError('invalid_issuer', `Discovery: bad issuer "${m.issuer}".`);
     }
-    for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint'] as const) {
+    for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'end_session_endpoint'] as const) {
       const url = typeof m[key] == 'string' ? parseUrl(m[key]) : null;
-      if (key == 'userinfo_endpoint' && m[key] === undefined) continue;
+      if ((key == 'userinfo_endpoint' || key == 'end_session_endpoint') && m[key] === undefined) continue;
       // The ID token's signature is not checked because the token endpoint is reached over TLS.
       if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && isLoopback(url.hostname)))) {
         throw new BrokerError('invalid_discovery', `Discovery: bad ${key}.`);

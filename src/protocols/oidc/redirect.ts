@@ -26,6 +26,7 @@ export const oidcRedirect = (issuerOf: (broker: string) => string, connectionPar
     const url = await authorizationUrl(meta, { ...config, responseMode: 'query', connectionParam: connectionParam ?? config.connectionParam }, request, connection);
     return startRedirect(config, connection, element, request, () => location.assign(url), signal);
   },
-  // redirect-landing.ts has matched the response's state with the transaction.
-  land: (tx, params) => landRedirect(tx, params, async (tx, params) => completeLogin(await discover(issuerOf(tx.broker)), tx, params, tx, tx.connection, 'redirect')),
+  // redirect-landing.ts has matched the response's state with the transaction (a sign-out's: done).
+  land: (tx, params) =>
+    landRedirect(tx, params, async (tx, params) => (tx.logout ? undefined : completeLogin(await discover(issuerOf(tx.broker)), tx, params, tx, tx.connection, 'redirect'))),
 });

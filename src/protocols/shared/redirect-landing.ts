@@ -23,7 +23,7 @@ const isThisPage = (href: string) => parseUrl(href)?.href.split('#')[0] == locat
 export function landRedirect(
   tx: Transaction,
   params: Record<string, string> | undefined,
-  complete: (tx: Transaction, params: Record<string, string>) => Promise<LoginDetail>,
+  complete: (tx: Transaction, params: Record<string, string>) => Promise<LoginDetail | undefined>,
 ): RedirectResult | undefined {
   const response = params ?? tx.response;
   if (parseUrl(tx.returnTo)?.origin != location.origin) {

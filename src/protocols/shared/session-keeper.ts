@@ -1,0 +1,171 @@
+/**
+ * Who is signed in at an element's broker, kept by the protocol's chunk (so page views that never sign
+ * anyone in do not load it): set by a login, a restored cookie session or another tab; ended by a
+ * sign-out, its expiry or another tab; told to the site's other tabs (only what `session` holds: no
+ * token, code or state); and shown by the account view.
+ */
+import type { LoginConfig } from '../../core/config.js';
+import type { PopupWindow } from '../../core/popup-window.js';
+import type { Keeper, KeeperHost, KeeperLink, ProtocolFlows } from '../../core/protocol.js';
+import type { Strings } from '../../core/strings.js';
+import { BrokerError, LoginTimeoutError, SocialLoginError } from '../../errors.js';
+import { LoginEvent, LogoutErrorEvent, LogoutEvent, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
+import { whenParsed } from '../../util/dom.js';
+import { isRecord } from '../../util/is-record.js';
+import { renderAccount } from './account-view.js';
+
+/** `type` of the messages the tabs of a site tell each other their broker's session with. */
+const TYPE = 'social-login:session';
+
+/**
+ * The session of a login: who, and until when (the access token's expiry; for a cookie session the
+ * broker's `expires`). What crosses tabs: never tokens.
+ */
+const sessionOf = ({ protocol, connection, user, tokens, profile }: LoginDetail): Session => {
+  const expires = tokens?.expiresAt ?? Date.parse(String(profile.expires)) / 1000;
+  return { protocol, ...(connection && { connection }), user, ...(expires > 0 && { expiresAt: expires }) };
+};
+
+/** A session another tab told, for `protocol`, taken field by field as they are typed; `undefined` for anything else. */
+function toldSession(s: unknown, protocol: Protocol): Session | undefined {
+  if (!isRecord(s) || s.protocol !== protocol || !isRecord(s.user) || typeof s.user.id != 'string' || !s.user.id) return undefined;
+  const { id, name, email, picture } = s.user;
+  const user = { id, ...(typeof name == 'string' && { name }), ...(typeof email == 'string' && { email }), ...(typeof picture == 'string' && { picture }) };
+  const c = s.connection;
+  const connection = isRecord(c) && typeof c.id == 'string' && typeof c.name == 'string' ? { id: c.id, name: c.name } : undefined;
+  const expiresAt = typeof s.expiresAt == 'number' && s.expiresAt > 0 ? s.expiresAt : undefined;
+  return { protocol, ...(connection && { connection }), user, ...(expiresAt && { expiresAt }) };
+}
+
+/** The widget's error for anything a sign-out threw. */
+const toError = (err: unknown) => (err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err));
+
+/** @internal */
+export class SessionKeeper implements Keeper {
+  session: Session | null = null;
+  /** This page's own login of the session, with its tokens (the ID token a sign-out hints with). */
+  #own?: LoginDetail | undefined;
+  #timer?: ReturnType<typeof setTimeout>;
+  /** The broker whose cookie session was read. */
+  #restored?: string;
+
+  constructor(
+    private host: KeeperHost,
+    private link: KeeperLink,
+    readonly flows: ProtocolFlows,
+    private protocol: Protocol,
+  ) {}
+
+  begin(detail: LoginDetail): void {
+    this.#own = detail;
+    this.#set(sessionOf(detail));
+    this.link.tell({ type: TYPE, session: this.session });
+  }
+
+  /**
+   * The session is `session` from now (its expiry timed); one `found` signed in (restored, or another
+   * tab's) is announced as a login (`mode: 'session'`) unless it is the user already shown.
+   */
+  #set(session: Session, found?: LoginDetail): void {
+    const known = session.user.id === this.session?.user.id;
+    this.session = session;
+    clearTimeout(this.#timer);
+    const left = session.expiresAt ? session.expiresAt * 1000 - Date.now() : Infinity;
+    // Timers hold 32 bits of milliseconds (about 24 days).
+    if (left < 2 ** 31) this.#timer = setTimeout(() => this.#end('expired'), Math.max(left, 0));
+    this.host.requestUpdate();
+    if (found && !known) {
+      this.#own = undefined;
+      this.link.result = Promise.resolve(found);
+      this.host.flush();
+      this.host.dispatchEvent(new LoginEvent(found));
+    }
+  }
+
+  /**
+   * The session ends (`broker: false`: the broker's could not be ended, only forgotten here). Only a
+   * sign-out reports without a session the element knew of (`session="off"`, or a redirect's return).
+   */
+  #end(reason: LogoutReason, broker?: boolean): void {
+    const connection = this.session?.connection;
+    if (!this.session && reason != 'user') return;
+    this.session = null;
+    this.#own = undefined;
+    clearTimeout(this.#timer);
+    if (reason != 'other-tab') this.link.tell({ type: TYPE, session: null });
+    this.host.requestUpdate();
+    this.host.flush();
+    this.host.dispatchEvent(new LogoutEvent({ protocol: this.protocol, ...(connection && { connection }), reason, ...(broker === false && { broker }) }));
+  }
+
+  heard(data: unknown): void {
+    const config = this.host.readConfig();
+    if (config instanceof SocialLoginError || config.sessionMode == 'off' || !isRecord(data) || data.type != TYPE) return;
+    // A cookie session is the broker's to tell: another tab's word only says when to read it again.
+    if (this.flows.restore) return this.restore(config, true);
+    if (data.session === null) return this.#end('other-tab');
+    const session = toldSession(data.session, this.protocol);
+    if (!session) return;
+    const { expiresAt: _, ...login } = session;
+    this.#set(session, { ...login, mode: 'session', profile: {} });
+  }
+
+  /**
+   * Reads the broker's cookie session, once per broker or `again` (another tab's news), and whenever
+   * the page comes back from the back/forward cache: a signed-in user is announced as a login once the
+   * document is parsed; a session gone meanwhile ends (`other-tab`: it ended elsewhere).
+   */
+  restore(config: LoginConfig, again?: boolean): void {
+    if (!this.flows.restore || (config.broker == this.#restored && !again)) return;
+    if (!this.#restored) {
+      addEventListener('pageshow', (event) => {
+        const config = this.host.readConfig();
+        if (event.persisted && this.host.isConnected && !(config instanceof SocialLoginError)) this.restore(config, true);
+      });
+    }
+    this.#restored = config.broker;
+    this.flows.restore(config).then(
+      (found) => whenParsed(() => (found ? this.#set(sessionOf(found), found) : this.#end('other-tab'))),
+      // The broker could not be asked: no session to show, the buttons stay.
+      (err: unknown) => console.debug(`<social-login> The session could not be read: ${(err as Error)?.message}`),
+    );
+  }
+
+  landed(done: Promise<unknown>): void {
+    done.then(
+      () => whenParsed(() => this.#end('user')),
+      (err: unknown) => whenParsed(() => this.failed(err)),
+    );
+  }
+
+  /**
+   * Signs out at the broker (in `win`, opened in the click, for a protocol that ends in a window) and
+   * here, within the configured timeout; `win` closes either way.
+   * @throws {SocialLoginError} the failure, after `logout-error`; the session then stays
+   */
+  async logout(config: LoginConfig, win: PopupWindow | null): Promise<void> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new LoginTimeoutError(config.timeoutMs / 1000)), config.timeoutMs);
+    try {
+      const own = this.#own?.user.id === this.session?.user.id ? this.#own : undefined;
+      this.#end('user', await this.flows.logout(config, this.session, own, this.host.id, win, controller.signal));
+    } catch (err) {
+      throw this.failed(err);
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+      win?.close();
+    }
+  }
+
+  /** Reports a failed sign-out (`logout-error`) and returns its error. */
+  failed(err: unknown): SocialLoginError {
+    const error = toError(err);
+    this.host.dispatchEvent(new LogoutErrorEvent({ code: error.code, message: error.message, error }));
+    return error;
+  }
+
+  render(box: HTMLElement, strings: Strings, signOut: () => void): void {
+    if (this.session) renderAccount(box, this.session, strings, signOut);
+  }
+}
