@@ -326,3 +326,48 @@ export async function loginInFrame(attrs: Record<string, string>, prepare?: (win
 
 /** The outcome a host page heard (`login` or `login-error`). */
 export const outcomeIn = (win: HostWindow): Event => win.hostLog.events.find((e) => e.type == 'login' || e.type == 'login-error')!;
+
+/**
+ * A host page (test/fixtures/redirect-host.html) in an iframe, a page load of its own (as a reload or
+ * another tab of the site would be), whose widget has `attrs`; ready once its script ran. `remove()`
+ * takes the frame away.
+ */
+export async function hostFrame(attrs: Record<string, string>): Promise<{ win: HostWindow; el: SocialLogin; frame: HTMLIFrameElement; remove(): void }> {
+  const frame = document.createElement('iframe');
+  frame.dataset.cfg = JSON.stringify(attrs);
+  frame.src = testEnv().callbacks.redirectHost;
+  frame.style.cssText = 'width:300px;height:100px;border:0;display:block';
+  document.body.append(frame);
+  const win = await until(() => {
+    try {
+      const w = frame.contentWindow as HostWindow;
+      return w.location.origin == location.origin && w.hostLog?.ready ? w : undefined;
+    } catch {
+      return undefined;
+    }
+  }, 'the host page in the frame');
+  const el = win.document.querySelector('social-login') as SocialLogin;
+  await el.updateComplete;
+  return { win, el, frame, remove: () => frame.remove() };
+}
+
+/** A real mouse click on `target` inside the iframe `frame` (its coordinates are the frame's). */
+export async function realClickIn(frame: HTMLIFrameElement, target: Element): Promise<void> {
+  const f = frame.getBoundingClientRect();
+  const r = target.getBoundingClientRect();
+  const x = f.left + frame.clientLeft + r.left + r.width / 2;
+  const y = f.top + frame.clientTop + r.top + r.height / 2;
+  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
+}
+
+/** The element's account view parts (`signed-in="account"`), or `undefined` while it shows the buttons. */
+export function accountView(el: SocialLogin) {
+  const root = el.shadowRoot!;
+  const account = root.querySelector<HTMLElement>('[part=account]');
+  if (!account || account.hidden) return undefined;
+  return {
+    avatar: root.querySelector<HTMLImageElement>('[part=avatar]')!,
+    name: root.querySelector<HTMLElement>('[part=account-name]')!,
+    signOut: root.querySelector<HTMLButtonElement>('[part=sign-out]')!,
+  };
+}

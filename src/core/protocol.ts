@@ -70,8 +70,8 @@ export interface Keeper {
   heard(data: unknown): void;
   /** Reads the broker's cookie session, once per broker or `again` (and whenever the page comes back from the back/forward cache). */
   restore(config: LoginConfig, again?: boolean): void;
-  /** A sign-out by redirect came back: `done` settles when it is finished. */
-  landed(done: Promise<unknown>): void;
+  /** A sign-out by redirect came back: its saved attempt, and a promise that settles when it is finished. */
+  landed(result: RedirectResult): void;
   /** Signs out (in `win`, opened in the click, when the protocol {@link endsInWindow}). */
   logout(config: LoginConfig, win: PopupWindow | null): Promise<void>;
   /** The account view, in `box`. */

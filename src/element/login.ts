@@ -110,7 +110,7 @@ export class LoginController implements KeeperLink {
     const result = redirectReturn.claim(host, () => this.claim());
     if (!result) return;
     const { tx, promise } = result;
-    if (tx.logout) return this.#with(tx.protocol, (k) => k.landed(promise));
+    if (tx.logout) return this.#with(tx.protocol, (k) => k.landed(result));
     const config = host.readConfig();
     this.#run(new Attempt(tx.connection, 'redirect', undefined, config instanceof SocialLoginError ? 300_000 : config.timeoutMs, this.#ended), () => promise as Promise<LoginDetail>);
   }

@@ -26,6 +26,7 @@
  *
  * Fixture endpoints (CORS open, loopback only): `GET /__fixture/held` lists held interactions with
  * their `state`; `POST /__fixture/release/:uid?outcome=login|deny`;
+ * `GET /__fixture/end-session` the query of the calling browser's last end-session request;
  * `GET /__fixture/session` answers whether the calling browser is signed in at the broker
  * (`{signedIn, accountId}`, from node-oidc-provider's own session store and cookie: CORS with
  * credentials for the caller's origin);
@@ -90,6 +91,15 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
   let nextToken;
 
   const app = express();
+  /** @type {Map<string, unknown>} */
+  const endSessions = new Map();
+  app.get('/session/end', (req, _res, next) => {
+    endSessions.set(String(req.headers['user-agent']), req.query);
+    next();
+  });
+  app.get('/__fixture/end-session', (req, res) => {
+    res.set('access-control-allow-origin', '*').json(endSessions.get(String(req.headers['user-agent'])) ?? null);
+  });
   app.get('/__fixture/session', async (req, res, next) => {
     try {
       const session = await provider.Session.get(provider.createContext(req, res));

@@ -11,8 +11,8 @@
  * - `{ action: 'open', url }`: opens `url` in a new window of the same browser profile, in the
  *   background, as a tab another site opened would be (no opener, its own sessionStorage);
  * - `{ action: 'click', url, selector }`: clicks the element `selector` picks in that window (a
- *   button of the broker's own page, on its origin), as the user would.
- * Answers `true` when it found the window. Works with puppeteer in Chromium (CDP) and Firefox (BiDi),
+ *   button of the broker's own page, on its origin), as the user would; `false` when there is none.
+ * Answers `true` when it found the window (and, to click, the element). Works with puppeteer in Chromium (CDP) and Firefox (BiDi),
  * and with the webdriver launcher (WebKit through WebKitWebDriver, WebDriver classic).
  */
 
@@ -81,7 +81,7 @@ async function webdriverWindows(driver, action, url, selector) {
     if (action === 'close') await driver.closeWindow().catch((/** @type {Error} */ err) => { if (!/All window handles were removed/.test(err.message)) throw err; });
     else if (action === 'focus') await focus();
     else if (action === 'back') await driver.execute('history.back()');
-    else if (action === 'click') await driver.execute('document.querySelector(arguments[0]).click()', selector);
+    else if (action === 'click') return await driver.execute('const el = document.querySelector(arguments[0]); el?.click(); return !!el', selector);
     else if (action !== 'find') throw new Error(`windows: unknown action "${action}"`);
     return true;
   } finally {
@@ -112,8 +112,11 @@ export function windowsPlugin() {
       if (!target) return false;
       if (action === 'find') return true;
       if (action === 'click') {
-        await (await target.page()).evaluate((/** @type {string} */ s) => /** @type {HTMLElement} */ (document.querySelector(s)).click(), selector);
-        return true;
+        return (await target.page()).evaluate((/** @type {string} */ s) => {
+          const el = /** @type {HTMLElement | null} */ (document.querySelector(s));
+          el?.click();
+          return !!el;
+        }, selector);
       }
       if (action === 'back') {
         // Run in the window (any origin): the back button's navigation, which may come from the

@@ -9,6 +9,7 @@ import type { PopupWindow } from '../../core/popup-window.js';
 import type { ProtocolFlows } from '../../core/protocol.js';
 import { POPUP_STATE_PREFIX } from '../../core/relay.js';
 import { REDIRECT_STATE_PREFIX } from '../../core/transaction.js';
+import { BrokerError } from '../../errors.js';
 import type { LoginDetail, Session } from '../../events.js';
 import { orAbort } from '../../util/or-abort.js';
 import { randomToken } from '../../util/random.js';
@@ -43,6 +44,7 @@ export const oidcLogout =
     openWindow(win);
     win.navigate(url.href);
     const expect = { source: win.window, state, relayOrigin: location.origin };
-    await popupResponse(win, state, signal, (event) => acceptMessage(event, expect));
+    const answer = await popupResponse(win, state, signal, (event) => acceptMessage(event, expect));
+    if (answer.error) throw new BrokerError(answer.error, answer.error_description);
     return true;
   };

@@ -9,6 +9,12 @@ import { fromDocument } from '../../util/dom.js';
 
 const createElement = fromDocument('createElement');
 
+/** The account view's own styles, adopted by the element's shadow root with the view (the core's stay lean). */
+const CSS = `[part=account]:not([hidden]){display:flex;align-items:center;gap:var(--social-login-gap,8px);flex-wrap:wrap}
+[part=avatar]{width:32px;height:32px;border-radius:50%;object-fit:cover}
+[part=account-name]{flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}`;
+let sheet: CSSStyleSheet | undefined;
+
 /** A new element with a `part` name. */
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string): HTMLElementTagNameMap[K] {
   const el = createElement(tag);
@@ -23,6 +29,9 @@ function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string): HTML
  */
 export function renderAccount(box: HTMLElement, session: Session, s: Strings, signOut: () => void): void {
   if (!box.firstChild) {
+    const root = box.getRootNode() as ShadowRoot;
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     const avatar = part('img', 'avatar');
     // Decorative: the name beside it says who it is.
     avatar.alt = '';

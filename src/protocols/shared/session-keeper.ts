@@ -7,6 +7,7 @@
 import type { LoginConfig } from '../../core/config.js';
 import type { PopupWindow } from '../../core/popup-window.js';
 import type { Keeper, KeeperHost, KeeperLink, ProtocolFlows } from '../../core/protocol.js';
+import type { RedirectResult } from '../../core/transaction.js';
 import type { Strings } from '../../core/strings.js';
 import { BrokerError, LoginTimeoutError, SocialLoginError } from '../../errors.js';
 import { LoginEvent, LogoutErrorEvent, LogoutEvent, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
@@ -86,8 +87,7 @@ export class SessionKeeper implements Keeper {
    * The session ends (`broker: false`: the broker's could not be ended, only forgotten here). Only a
    * sign-out reports without a session the element knew of (`session="off"`, or a redirect's return).
    */
-  #end(reason: LogoutReason, broker?: boolean): void {
-    const connection = this.session?.connection;
+  #end(reason: LogoutReason, broker?: boolean, connection = this.session?.connection): void {
     if (!this.session && reason != 'user') return;
     this.session = null;
     this.#own = undefined;
@@ -95,7 +95,7 @@ export class SessionKeeper implements Keeper {
     if (reason != 'other-tab') this.link.tell({ type: TYPE, session: null });
     this.host.requestUpdate();
     this.host.flush();
-    this.host.dispatchEvent(new LogoutEvent({ protocol: this.protocol, ...(connection && { connection }), reason, ...(broker === false && { broker }) }));
+    this.host.dispatchEvent(new LogoutEvent({ protocol: this.protocol, ...(connection?.id && { connection }), reason, ...(broker === false && { broker }) }));
   }
 
   heard(data: unknown): void {
@@ -131,9 +131,9 @@ export class SessionKeeper implements Keeper {
     );
   }
 
-  landed(done: Promise<unknown>): void {
-    done.then(
-      () => whenParsed(() => this.#end('user')),
+  landed({ tx, promise }: RedirectResult): void {
+    promise.then(
+      () => whenParsed(() => this.#end('user', undefined, tx.connection)),
       (err: unknown) => whenParsed(() => this.failed(err)),
     );
   }
