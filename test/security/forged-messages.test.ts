@@ -23,112 +23,20 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
-import { postForgeries, type ForgeReport } from '../fixtures/forge/forgeries.js';
+import { forgeSources, summary, type Tally } from './forge-sources.js';
 import { byName, FUZZ, mountWidget, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
 const TOTAL = 10_000;
 
-/** What one source sent. */
-interface Tally extends ForgeReport {
-  source: string;
-  origin: string;
-}
-
-let cleanup: Array<() => unknown> = [];
+const cleanup: Array<() => unknown> = [];
 
 afterEach(async () => {
-  for (const undo of cleanup.reverse()) await undo();
-  cleanup = [];
+  for (const undo of cleanup.splice(0).reverse()) await undo();
   await releaseAll();
 });
 
-/** The `{ forger: 'done' }` report of the forging page in the window `source()` answers. */
-function doneFrom(source: () => Window | null | undefined, label: string): Promise<Tally> {
-  return new Promise((resolve) => {
-    const on = (e: MessageEvent) => {
-      if (e.data?.forger != 'done' || !e.source || e.source !== source()) return;
-      removeEventListener('message', on);
-      resolve({ source: label, origin: e.origin, sent: e.data.sent, kinds: e.data.kinds });
-    };
-    addEventListener('message', on);
-    cleanup.push(() => removeEventListener('message', on));
-  });
-}
-
-const forgeQuery = (target: string, state: string, n: number, seed: number) => new URLSearchParams({ target, state, n: String(n), seed: String(seed) });
-
-/** A cross-origin iframe that forges `n` messages to this page. */
-function frameForger(origin: string, state: string, n: number, seed: number): Promise<Tally> {
-  const frame = document.createElement('iframe');
-  frame.src = `${origin}/__forge/forge.html?${forgeQuery('parent', state, n, seed)}`;
-  const done = doneFrom(() => frame.contentWindow, 'cross-origin iframe');
-  document.body.append(frame);
-  cleanup.push(() => frame.remove());
-  return done;
-}
-
-/** A second popup (opened by a real click on the page) that forges `n` messages to its opener. */
-async function popupForger(page: string, state: string, n: number, seed: number): Promise<Tally> {
-  let win: Window | null = null;
-  const button = document.createElement('button');
-  button.textContent = 'open the forger';
-  button.onclick = () => (win = window.open(`${page}?${forgeQuery('opener', state, n, seed)}`, '_blank', 'popup,width=320,height=240,left=0,top=0'));
-  document.body.prepend(button);
-  const done = doneFrom(() => win, 'second popup');
-  await realClick(button);
-  button.remove();
-  if (!win) throw new Error('the second popup was blocked');
-  cleanup.push(() => win?.close());
-  return done;
-}
-
-/** The page itself forging `n` messages to itself by `window.postMessage`. */
-async function pageForger(state: string, n: number, seed: number): Promise<Tally> {
-  const report = await postForgeries({ post: (data) => window.postMessage(data, '*'), count: n, seed, state });
-  return { source: 'page itself (postMessage)', origin: location.origin, ...report };
-}
-
-/** The page itself forging `n` messages on the attempt's BroadcastChannel (never the real state). */
-async function channelForger(state: string, n: number, seed: number): Promise<Tally> {
-  const channel = new BroadcastChannel(`social-login:${state}`);
-  try {
-    const report = await postForgeries({ post: (data) => channel.postMessage(data), count: n, seed, state, rightState: false });
-    return { source: 'page itself (BroadcastChannel)', origin: location.origin, ...report };
-  } finally {
-    channel.close();
-  }
-}
-
-/** Counts every window message and, once the state is known, every message on its channel. */
-function deliveries() {
-  const count = { window: 0, channel: 0, byOrigin: {} as Record<string, number> };
-  const onMessage = (e: MessageEvent) => {
-    count.window++;
-    count.byOrigin[e.origin] = (count.byOrigin[e.origin] ?? 0) + 1;
-  };
-  addEventListener('message', onMessage);
-  addEventListener('messageerror', (e) => (count.byOrigin[`error ${e.origin}`] = (count.byOrigin[`error ${e.origin}`] ?? 0) + 1));
-  let channel: BroadcastChannel | undefined;
-  cleanup.push(() => (removeEventListener('message', onMessage), channel?.close()));
-  return {
-    count,
-    listen(state: string) {
-      channel = new BroadcastChannel(`social-login:${state}`);
-      channel.onmessage = () => count.channel++;
-    },
-  };
-}
-
-/** Sums the tallies: sent per kind, and per delivery path. */
-function summary(tallies: Tally[]) {
-  const kinds: Record<string, number> = {};
-  for (const t of tallies) for (const [k, n] of Object.entries(t.kinds)) kinds[k] = (kinds[k] ?? 0) + n;
-  const sent = tallies.reduce((sum, t) => sum + t.sent, 0);
-  const bySource: Record<string, number> = {};
-  for (const t of tallies) bySource[`${t.source} @ ${t.origin}`] = (bySource[`${t.source} @ ${t.origin}`] ?? 0) + t.sent;
-  return { sent, bySource, kinds, origins: new Set(tallies.map((t) => t.origin)).size };
-}
+const { doneFrom, frameForger, popupForger, pageForger, channelForger, deliveries } = forgeSources(cleanup);
 
 /**
  * The suite's verdict on one login: all 10,000 forgeries sent from at least three origins and
@@ -180,7 +88,7 @@ describe('adversarial messages during real logins', () => {
       const tallies = [await fromLoginPopup];
       const held = await waitForHeld();
       const { state } = held;
-      delivered.listen(state);
+      delivered.listen(`social-login:${state}`);
       // The right origin for this response mode, from a window that is not the login popup.
       const rightOrigin = mode == 'query' ? `${location.origin}/test/fixtures/forge/forge.html` : `${env.issuer}/__forge/forge.html`;
       // The second popup forges first, alone: while it opened, Chromium lost 200–630 of a cross-origin

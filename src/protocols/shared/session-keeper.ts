@@ -47,8 +47,10 @@ export class SessionKeeper implements Keeper {
   /** This page's own login of the session, with its tokens (the ID token a sign-out hints with). */
   #own?: LoginDetail | undefined;
   #timer?: ReturnType<typeof setTimeout>;
-  /** The broker whose cookie session was read. */
+  /** The broker whose cookie session was read; whether a read is under way, and another is due after it. */
   #restored?: string;
+  #reading?: boolean;
+  #due?: boolean;
 
   constructor(
     private host: KeeperHost,
@@ -69,7 +71,9 @@ export class SessionKeeper implements Keeper {
    */
   #set(session: Session, found?: LoginDetail): void {
     const known = session.user.id === this.session?.user.id;
-    this.session = session;
+    // The broker's session read again says who, not with which connection: the one known stays.
+    const connection = session.connection ?? (known ? this.session!.connection : undefined);
+    this.session = { ...session, ...(connection && { connection }) };
     clearTimeout(this.#timer);
     const left = session.expiresAt ? session.expiresAt * 1000 - Date.now() : Infinity;
     // Timers hold 32 bits of milliseconds (about 24 days).
@@ -124,11 +128,20 @@ export class SessionKeeper implements Keeper {
       });
     }
     this.#restored = config.broker;
-    this.flows.restore(config).then(
-      (found) => whenParsed(() => (found ? this.#set(sessionOf(found), found) : this.#end('other-tab'))),
-      // The broker could not be asked: no session to show, the buttons stay.
-      (err: unknown) => console.debug(`<social-login> The session could not be read: ${(err as Error)?.message}`),
-    );
+    // One read at a time (a burst of news from other tabs makes one more read, not one each).
+    if (this.#reading) return void (this.#due = true);
+    this.#reading = true;
+    this.flows
+      .restore(config)
+      .then(
+        (found) => whenParsed(() => (found ? this.#set(sessionOf(found), found) : this.#end('other-tab'))),
+        // The broker could not be asked: no session to show, the buttons stay.
+        (err: unknown) => console.debug(`<social-login> The session could not be read: ${(err as Error)?.message}`),
+      )
+      .finally(() => {
+        this.#reading = false;
+        if (this.#due) (this.#due = false), this.restore(config, true);
+      });
   }
 
   landed({ tx, promise }: RedirectResult): void {
