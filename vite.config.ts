@@ -139,7 +139,7 @@ function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; mo
  * - default: the ES module for bundlers (`dist/social-login.js` + `dist/define.js`, each protocol a
  *   dynamically imported chunk), @lit/reactive-element external;
  * - `script-tag`: the classic script's core `dist/social-login.min.js`, Lit's reactive-element
- *   bundled, minified; `CHUNK_INTEGRITY` (set by scripts/build-classic.mjs) pins its chunks;
+ *   bundled, minified; `CHUNK_MANIFEST` (set by scripts/build-classic.mjs) pins the manifest that pins its chunks;
  * - `chunk-<name>`: the classic script's chunk `dist/social-login.<name>.min.js` (a protocol, or
  *   `icons`), which reaches the core's modules through `SocialLogin._k`.
  */
@@ -147,7 +147,7 @@ export default defineConfig(({ mode }) => {
   const chunk = /^chunk-([\w-]+)$/.exec(mode)?.[1];
   const classic = { emptyOutDir: false, sourcemap: true, target: 'es2022' } as const;
   return {
-    define: { __VERSION__: JSON.stringify(version), __CHUNK_INTEGRITY__: process.env.CHUNK_INTEGRITY ?? '{}' },
+    define: { __VERSION__: JSON.stringify(version), __CHUNK_MANIFEST__: JSON.stringify(process.env.CHUNK_MANIFEST ?? '') },
     plugins: [minifyCss(), ...(mode == 'script-tag' ? [classicLoader()] : []), ...(chunk ? [chunkEntry(chunk), recordKitUse(chunk)] : [])],
     build: chunk
       ? {

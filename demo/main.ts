@@ -9,7 +9,7 @@
 import '../src/define.js';
 
 type Protocol = 'oidc' | 'authjs' | 'better-auth' | 'authing';
-const ATTRS = ['broker', 'client-id', 'connections', 'scope', 'mode', 'fallback', 'response-mode', 'lang', 'timeout'] as const;
+const ATTRS = ['broker', 'client-id', 'connections', 'scope', 'mode', 'fallback', 'response-mode', 'signed-in', 'session', 'lang', 'timeout'] as const;
 type Attr = (typeof ATTRS)[number];
 type Settings = Record<Attr, string>;
 interface State {
@@ -110,6 +110,8 @@ for (const entry of logEntries) renderEntry(entry);
 el.addEventListener('login-start', (e) => log('login-start', e.detail));
 el.addEventListener('login', (e) => log('login', e.detail));
 el.addEventListener('login-error', (e) => log('login-error', e.detail));
+el.addEventListener('logout', (e) => log('logout', e.detail));
+el.addEventListener('logout-error', (e) => log('logout-error', e.detail));
 $('#clear-log').addEventListener('click', () => {
   logEntries.length = 0;
   writeJson(LOG_KEY, []);
@@ -119,7 +121,8 @@ $('#clear-log').addEventListener('click', () => {
 // ---------- settings ----------
 
 function defaults(protocol: Protocol): Settings {
-  const common = { mode: 'popup', fallback: 'redirect', 'response-mode': 'query', lang: '', timeout: '300' };
+  // The demo shows who is signed in, and a sign-out, on every tab.
+  const common = { mode: 'popup', fallback: 'redirect', 'response-mode': 'query', 'signed-in': 'account', session: 'auto', lang: '', timeout: '300' };
   if (protocol == 'oidc') {
     return {
       ...common,

@@ -1,5 +1,6 @@
-// Builds the classic script: each chunk first, then the core, which carries the chunks'
-// Subresource Integrity hashes. Fails when the chunks and the kit (src/kit.ts, the core's hand-off
+// Builds the classic script: each chunk first, then the manifest that pins them
+// (social-login.chunks.min.js: each chunk's Subresource Integrity hash), then the core, which pins
+// the manifest. Fails when the chunks and the kit (src/kit.ts, the core's hand-off
 // to them) disagree: a core member a chunk imports must be in the kit, and every kit member must be
 // used by a chunk. Writes dist/integrity.json with every classic file's hash: the core's sha384 for
 // the README's <script integrity> snippet; the chunks are pinned inside the core by sha256, whose
@@ -37,10 +38,16 @@ if (missing.length || unused.length || stateful.length) {
   process.exit(1);
 }
 
-process.env.CHUNK_INTEGRITY = JSON.stringify(chunks);
+// The manifest is a chunk like the others: it hands its exports (the hashes) to the core's kit.
+writeFileSync(
+  'dist/social-login.chunks.min.js',
+  `(function(k){if(typeof k?.chunkLoaded!="function")throw new Error("social-login: window.SocialLogin is not the social-login core; the chunks manifest cannot start.");k.chunkLoaded("chunks",${JSON.stringify(chunks)})})(window.SocialLogin?._k);
+`,
+);
+process.env.CHUNK_MANIFEST = sri('social-login.chunks.min.js', 'sha256');
 await build({ configFile: 'vite.config.ts', mode: 'script-tag', logLevel: 'warn' });
 
-const integrity = { 'social-login.min.js': sri('social-login.min.js') };
+const integrity = { 'social-login.min.js': sri('social-login.min.js'), 'social-login.chunks.min.js': process.env.CHUNK_MANIFEST };
 for (const chunk of CHUNKS) integrity[`social-login.${chunk}.min.js`] = chunks[chunk];
 writeFileSync('dist/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
 console.log(`classic script, Subresource Integrity (README snippet: npm run sri):

@@ -128,7 +128,7 @@ export interface LoginErrorDetail {
  * The element's events: they bubble and cross the shadow root (`composed`), each type with its
  * `detail` typed. The base of the five event classes.
  */
-export abstract class SocialLoginEvent<D> extends Event {
+abstract class SocialLoginEvent<D> extends Event {
   /** The event type (each class's own). */
   static readonly eventName: string;
   /** What happened. */

@@ -23,7 +23,6 @@ import {
   relayPopupResponse,
   SocialLogin,
   SocialLoginError,
-  SocialLoginEvent,
   STRINGS,
   VERSION,
 } from './index.js';
@@ -51,7 +50,6 @@ const api: typeof Api & { _k: typeof Kit } = {
   LoginErrorEvent,
   LogoutEvent,
   LogoutErrorEvent,
-  SocialLoginEvent,
   SocialLoginError,
   PopupBlockedError,
   PopupClosedError,

@@ -1,6 +1,6 @@
 // The element and its events, typed for a page that registers it (`social-login/define`).
 import 'social-login/define';
-import { LoginErrorEvent, LoginEvent, SocialLogin, SocialLoginError, STRINGS, type LoginDetail, type LoginErrorCode } from 'social-login';
+import { LoginErrorEvent, LoginEvent, LogoutErrorEvent, LogoutEvent, SocialLogin, SocialLoginError, STRINGS, type LoginDetail, type LoginErrorCode, type LogoutReason, type Session } from 'social-login';
 
 const el = document.querySelector('social-login');
 if (el) {
@@ -45,11 +45,42 @@ if (el) {
   // The result promise.
   const result: Promise<LoginDetail> | undefined = el.result;
   void result;
+
+  // Sessions: who is signed in (no tokens), signing out, and why a session ended.
+  typed.sessionMode = 'off';
+  typed.signedIn = 'account';
+  // @ts-expect-error: not a session mode
+  typed.sessionMode = 'always';
+  const session: Session | null = el.session;
+  // @ts-expect-error: a session carries no tokens
+  void session?.tokens;
+  // @ts-expect-error: read-only
+  el.session = null;
+  const done: Promise<void> = el.logout();
+  void done;
+  el.addEventListener('login', (event) => {
+    const mode: 'popup' | 'redirect' | 'session' = event.detail.mode;
+    void mode;
+  });
+  el.addEventListener('logout', (event) => {
+    const reason: LogoutReason = event.detail.reason;
+    const atBroker: boolean | undefined = event.detail.broker;
+    // @ts-expect-error: not a reason
+    if (reason === 'crash') return;
+    void atBroker;
+  });
+  document.addEventListener('logout-error', (event) => {
+    const code: LoginErrorCode = event.detail.code;
+    void code;
+  });
 }
 
 // Event classes carry their names and typed details.
 const name: 'login' = LoginEvent.eventName;
 const errorName: 'login-error' = LoginErrorEvent.eventName;
+const logoutName: 'logout' = LogoutEvent.eventName;
+const logoutErrorName: 'logout-error' = LogoutErrorEvent.eventName;
+void [logoutName, logoutErrorName];
 // @ts-expect-error: a login event needs its detail
 new LoginEvent();
 void [name, errorName];

@@ -1,8 +1,11 @@
 /**
- * The classic script's way to load a chunk (a protocol's flows, or the brand icons): a sibling
- * script, `social-login.<name>.min.js` next to `social-login.min.js`, added with its Subresource
- * Integrity hash (fixed at build time) and `crossorigin`. The chunk hands its exports to
- * {@link chunkLoaded}. Under Trusted Types the script URL goes through a policy named `social-login`.
+ * The classic script's way to load a chunk (a protocol's flows, the brand icons, a language): a
+ * sibling script, `social-login.<name>.min.js` next to `social-login.min.js`, added with its
+ * Subresource Integrity hash and `crossorigin`. The chunk hands its exports to {@link chunkLoaded}.
+ * The hashes are a chain: the core pins one file, the manifest (`social-login.chunks.min.js`), which
+ * pins every other chunk, so the core carries one hash however many chunks there are (each costs a
+ * page view some 50 B of incompressible digest); the manifest loads with the first chunk a page needs.
+ * Under Trusted Types the script URL goes through a policy named `social-login`.
  */
 import { SocialLoginError } from '../errors.js';
 import type { Protocol } from '../events.js';
@@ -11,13 +14,13 @@ import { retryCache } from '../util/retry-cache.js';
 import type { ProtocolFlows } from './protocol.js';
 import type { Strings } from './strings.js';
 
-/** A protocol, the brand icons, or a built-in language (see `PACKS`). */
+/** A protocol, the brand icons, a built-in language (see `PACKS`), or the manifest (`chunks`). */
 type Chunk = Protocol | 'icons' | string;
 
-/** Each chunk's `sha256-…` integrity, written in by the build. */
-declare const __CHUNK_INTEGRITY__: Record<Chunk, string>;
-// Once: the build writes the object in wherever the name stands.
-const INTEGRITY = __CHUNK_INTEGRITY__;
+/** The manifest's `sha256-…` integrity, written in by the build. */
+declare const __CHUNK_MANIFEST__: string;
+/** What the manifest holds: each other chunk's integrity. */
+type Manifest = Record<Chunk, string>;
 
 /**
  * Where this script came from (the chunks sit beside it). Read off Document's prototype and taken
@@ -40,29 +43,31 @@ export const chunkLoaded = (name: Chunk, exports: unknown): void => {
   loaded[name] = exports;
 };
 
-/** Each chunk once per page (a failed one is tried again). */
-const importChunk = retryCache(
-  (name: Chunk): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      if (!base) throw new SocialLoginError('invalid_config', 'Load social-login.min.js with <script src>, beside its chunks.');
-      const tt = (window as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes;
-      // The policy approves the chunks' own URLs and nothing else.
-      const rules: ScriptUrlPolicy = {
-        createScriptURL: (url) => {
-          if (!Object.keys(INTEGRITY).some((c) => chunkUrl(c as Chunk) == url)) throw new TypeError(`social-login: ${url} is not one of its chunks.`);
-          return url;
-        },
-      };
-      policy ??= tt?.createPolicy('social-login', rules) ?? rules;
-      const script = fromDocument('createElement')('script');
-      const url = chunkUrl(name);
-      script.src = policy.createScriptURL(url);
-      script.integrity = INTEGRITY[name]!;
-      script.crossOrigin = 'anonymous';
-      // A failure names the file: a page that self-hosts only social-login.min.js learns what is missing.
-      script.onload = script.onerror = () => (loaded[name] ? resolve(loaded[name]) : reject(new Error(`${url} did not load; serve the files of dist/ together.`)));
-      fromDocument('head').append(script);
-    }),
+/** Each chunk once per page (a failed one is tried again): its integrity from the manifest, then the script. */
+const importChunk: (name: Chunk) => Promise<unknown> = retryCache((name: Chunk) =>
+  (name == 'chunks' ? Promise.resolve(__CHUNK_MANIFEST__) : (importChunk('chunks') as Promise<Manifest>).then((m) => m[name]!)).then(
+    (integrity) =>
+      new Promise((resolve, reject) => {
+        if (!base) throw new SocialLoginError('invalid_config', 'Load social-login.min.js with <script src>, beside its chunks.');
+        const tt = (window as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes;
+        // The policy approves the chunks' own URLs (the manifest's, and those it pins) and nothing else.
+        const rules: ScriptUrlPolicy = {
+          createScriptURL: (url) => {
+            if (![...Object.keys((loaded.chunks as Manifest | undefined) ?? {}), 'chunks'].some((c) => chunkUrl(c) == url)) throw new TypeError(`social-login: ${url} is not one of its chunks.`);
+            return url;
+          },
+        };
+        policy ??= tt?.createPolicy('social-login', rules) ?? rules;
+        const script = fromDocument('createElement')('script');
+        const url = chunkUrl(name);
+        script.src = policy.createScriptURL(url);
+        script.integrity = integrity;
+        script.crossOrigin = 'anonymous';
+        // A failure names the file: a page that self-hosts only social-login.min.js learns what is missing.
+        script.onload = script.onerror = () => (loaded[name] ? resolve(loaded[name]) : reject(new Error(`${url} did not load; serve the files of dist/ together.`)));
+        fromDocument('head').append(script);
+      }),
+  ),
 );
 
 /** @internal */

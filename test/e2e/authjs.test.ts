@@ -14,10 +14,16 @@ const authjs = { protocol: 'authjs', broker: env.authjs, 'client-id': '' };
 const loginInFrame = (attrs: Record<string, string>, prepare?: (win: HostWindow) => void) =>
   inFrame({ ...authjs, connections: 'instagram:Instagram', ...attrs }, prepare);
 
-afterEach(async () => {
-  // Each test logs in from scratch.
+/** Signs this browser out at Auth.js. */
+async function signOut() {
   const { csrfToken } = (await (await fetch(`${env.authjs}/csrf`)).json()) as { csrfToken: string };
   await fetch(`${env.authjs}/signout`, { method: 'POST', body: new URLSearchParams({ csrfToken }), redirect: 'manual' });
+}
+
+// Each test logs in from scratch (a session left by another file would be restored as a login).
+beforeEach(signOut);
+afterEach(async () => {
+  await signOut();
   sessionStorage.clear();
 });
 

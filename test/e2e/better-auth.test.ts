@@ -29,9 +29,13 @@ const betterAuth = { protocol: 'better-auth', broker: env.betterAuth, 'client-id
 /** Better Auth's session, as its own endpoint tells it (signed out: `null`). */
 const session = async () => (await (await fetch(`${env.betterAuth}/get-session`, { credentials: 'include' })).json()) as { user: { id: string } } | null;
 
+/** Signs this browser out at Better Auth. */
+const signOut = () => fetch(`${env.betterAuth}/sign-out`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' });
+
+// Each test logs in from scratch (a session left by another file would be restored as a login).
+beforeEach(signOut);
 afterEach(async () => {
-  // Each test logs in from scratch.
-  await fetch(`${env.betterAuth}/sign-out`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' });
+  await signOut();
   sessionStorage.clear();
 });
 

@@ -15,7 +15,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { LoginErrorEvent, SocialLogin } from '../../src/index.js';
+import type { LoginErrorEvent, LoginEvent, SocialLogin } from '../../src/index.js';
 import { accountView, closeWindows, mountWidget, realClick, recordEvents, testEnv, until, windows } from '../helpers.js';
 import { forgeSources, summary, type Tally } from './forge-sources.js';
 
@@ -30,6 +30,8 @@ const authjsSignOut = async () => {
   await fetch(`${env.authjs}/signout`, { method: 'POST', body: new URLSearchParams({ csrfToken }), redirect: 'manual' });
 };
 
+// Each test starts signed out at Auth.js (another file may have left a session there).
+beforeEach(() => authjsSignOut());
 afterEach(async () => {
   for (const undo of cleanup.splice(0).reverse()) await undo();
   await closeWindows(`${env.issuer}/session/end`);
@@ -50,7 +52,7 @@ describe('adversarial session messages', () => {
     const authjs = await mountWidget({ protocol: 'authjs', broker: env.authjs, 'client-id': '', connections: 'instagram:Instagram', 'signed-in': 'account' });
     const first = recordEvents(authjs);
     await realClick(await until(() => authjs.shadowRoot!.querySelector('[part=buttons] button'), 'the buttons'));
-    const login = await until(() => first.login[0] ?? first['login-error'][0], 'the real login');
+    const login = await until(() => first.login.find((e) => (e as LoginEvent).detail.mode == 'popup') ?? first['login-error'][0], 'the real login');
     expect(login.type, (login as LoginErrorEvent).detail?.message).to.equal('login');
     const signedIn = authjs.session;
     const betterAuth = await mountWidget({ protocol: 'better-auth', broker: env.betterAuth, 'client-id': '', connections: 'instagram:Instagram' });

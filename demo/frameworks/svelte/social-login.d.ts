@@ -11,6 +11,8 @@ import type {
   LoginEvent,
   LoginMode,
   LoginStartEvent,
+  LogoutErrorEvent,
+  LogoutEvent,
   Protocol,
   ResponseMode,
   SocialLogin,
@@ -49,9 +51,15 @@ declare module 'svelte/elements' {
       layout?: 'vertical' | 'horizontal' | 'icons';
       /** `on` (default): remember in localStorage which connection logged in last (per broker; only its id) and mark its button; `off`: remember nothing and forget what was remembered. */
       'last-used'?: 'on' | 'off';
+      /** The `session` attribute. `auto` (default): read the broker's cookie session on load (`authjs`, `better-auth`); `off`: read none. */
+      session?: 'auto' | 'off';
+      /** While someone is signed in: keep the login `buttons` (default), or show the `account` (who, and "Sign out"). */
+      'signed-in'?: 'buttons' | 'account';
       'onlogin-start'?: (event: LoginStartEvent) => void;
       onlogin?: (event: LoginEvent) => void;
       'onlogin-error'?: (event: LoginErrorEvent) => void;
+      onlogout?: (event: LogoutEvent) => void;
+      'onlogout-error'?: (event: LogoutErrorEvent) => void;
     };
   }
 }

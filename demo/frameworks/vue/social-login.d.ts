@@ -9,6 +9,8 @@ import type {
   LoginErrorEvent,
   LoginEvent,
   LoginStartEvent,
+  LogoutErrorEvent,
+  LogoutEvent,
   SocialLogin,
 } from 'social-login';
 
@@ -23,8 +25,8 @@ declare module 'vue' {
   interface GlobalComponents {
     'social-login': DefineCustomElement<
       SocialLogin,
-      { 'login-start': LoginStartEvent; login: LoginEvent; 'login-error': LoginErrorEvent },
-      'protocol' | 'broker' | 'clientId' | 'connections' | 'connectionParam' | 'redirectUri' | 'scope' | 'responseMode' | 'mode' | 'fallback' | 'inApp' | 'timeout' | 'theme' | 'layout' | 'lastUsed'
+      { 'login-start': LoginStartEvent; login: LoginEvent; 'login-error': LoginErrorEvent; logout: LogoutEvent; 'logout-error': LogoutErrorEvent },
+      'protocol' | 'broker' | 'clientId' | 'connections' | 'connectionParam' | 'redirectUri' | 'scope' | 'responseMode' | 'mode' | 'fallback' | 'inApp' | 'timeout' | 'theme' | 'layout' | 'lastUsed' | 'sessionMode' | 'signedIn'
     >;
   }
 }
