@@ -36,10 +36,11 @@ const minifyCss = (): Plugin => ({
 /**
  * The seam, as folders: what every page view downloads (the core) and what loads on intent (the
  * chunks). src/protocols/<name>/ is one protocol's chunk, with what it uses of src/protocols/shared/
- * copied in; src/icons/ is the brand icons' chunk; each file of src/locales/ is a language's.
- * Everything else is the core.
+ * copied in; src/icons/ is the brand icons' chunk; each file of src/locales/ is a language's;
+ * src/diagnostics/ explains a configuration error (loaded only to report one). Everything else is
+ * the core.
  */
-const CHUNK_FOLDERS = /\/src\/(protocols|icons|locales)\//;
+const CHUNK_FOLDERS = /\/src\/(protocols|icons|locales|diagnostics)\//;
 /**
  * A classic chunk also carries its own copy of the leaves of src/util/ and of these core modules,
  * which hold no state (build-classic.mjs checks it): the same source in both files, pinned together
@@ -56,7 +57,9 @@ const chunkExport = (chunk: string): [string, string] =>
     ? [`protocols/${chunk}/index.ts`, 'flows']
     : chunk == 'icons'
       ? ['icons/brands.ts', 'brandIcon']
-      : [`locales/${chunk}.ts`, 'strings'];
+      : chunk == 'diagnostics'
+        ? ['diagnostics/config.ts', 'explain']
+        : [`locales/${chunk}.ts`, 'strings'];
 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 /** A module path from an import specifier (`./x.js` → `/…/src/…/x.ts`). */
@@ -126,6 +129,7 @@ function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; mo
   if (protocol) return `protocols/${protocol}.js`;
   if (id.includes('/icons/')) return 'icons/[name].js';
   if (id.includes('/locales/')) return 'locales/[name].js';
+  if (id.includes('/diagnostics/')) return 'diagnostics.js';
   const ids = chunk.moduleIds ?? [];
   if (ids.some((m) => m.includes('/src/element/'))) return 'core.js';
   // What the protocols share is split by who shares it: the popup's answer (all), the redirect (those with one).

@@ -10,10 +10,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 
-// Each protocol's flows (src/protocols/<name>/), the brand icons, and each built-in language (src/locales/).
+// Each protocol's flows (src/protocols/<name>/), the brand icons, the configuration errors'
+// explanations (src/diagnostics/), and each built-in language (src/locales/).
 const CHUNKS = [
   ...readdirSync('src/protocols').filter((d) => d != 'shared'),
   'icons',
+  'diagnostics',
   ...readdirSync('src/locales').map((f) => f.replace(/\.ts$/, '')),
 ];
 const sri = (file, alg = 'sha384') => `${alg}-${createHash(alg).update(readFileSync(`dist/${file}`)).digest('base64')}`;
@@ -22,6 +24,14 @@ const chunks = {};
 for (const chunk of CHUNKS) {
   await build({ configFile: 'vite.config.ts', mode: `chunk-${chunk}`, logLevel: 'warn' });
   chunks[chunk] = sri(`social-login.${chunk}.min.js`, 'sha256');
+}
+
+// The core's list of built-in languages (src/core/strings.ts, PACKS) must be the packs in src/locales/.
+const packs = /PACKS[^=]*=\s*'([^']*)'/.exec(readFileSync('src/core/strings.ts', 'utf8'))?.[1].split(' ').sort() ?? [];
+const files = readdirSync('src/locales').map((f) => f.replace(/\.ts$/, '')).sort();
+if (packs.join() != files.join()) {
+  console.error(`languages: src/core/strings.ts lists ${packs.join(', ')}, but src/locales/ has ${files.join(', ')}`);
+  process.exit(1);
 }
 
 // The kit check: what the chunk builds recorded (vite.config.ts, recordKitUse) against what kit.ts exports.

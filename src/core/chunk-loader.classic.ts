@@ -76,6 +76,10 @@ export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> => (i
 /** A built-in language's texts. @internal */
 export const importLocale = (tag: string): Promise<Strings> => (importChunk(tag) as Promise<{ strings: Strings }>).then((m) => m.strings);
 
+/** The explanation of a configuration error (what its attribute must be). @internal */
+export const importDiagnostics = (): Promise<(attribute: string) => string> =>
+  (importChunk('diagnostics') as Promise<{ explain(attribute: string): string }>).then((m) => m.explain);
+
 /** A built-in brand's icon, from the icons chunk (all brands in one file, one integrity hash). @internal */
 export const importIcon = (brand: string): Promise<SVGSVGElement | undefined> =>
   (importChunk('icons') as Promise<{ brandIcon(brand: string): SVGSVGElement | undefined }>).then((m) => m.brandIcon(brand));

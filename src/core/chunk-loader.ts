@@ -21,6 +21,9 @@ export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> =>
 /** A built-in language's texts: src/locales/<tag>.ts. @internal */
 export const importLocale = (tag: string): Promise<Strings> => import(`../locales/${tag}.ts`).then((m: { strings: Strings }) => m.strings);
 
+/** The explanation of a configuration error (what its attribute must be): src/diagnostics/. @internal */
+export const importDiagnostics = (): Promise<(attribute: string) => string> => import('../diagnostics/config.js').then((m) => m.explain);
+
 /** A built-in brand's icon: its own small chunk (and the shared SVG builder), so a page loads only the icons it shows. @internal */
 export const importIcon = (brand: string): Promise<SVGSVGElement | undefined> =>
   import('../icons/lazy.js').then(({ LAZY }) =>

@@ -55,7 +55,7 @@ describe('readConfig', () => {
   it('allows plain http only on loopback hosts', () => {
     expect(readConfig({ ...valid, broker: 'http://localhost:3000' }, PAGE).broker).to.equal('http://localhost:3000');
     expect(readConfig({ ...valid, broker: 'http://127.0.0.1:3000/oidc' }, PAGE).broker).to.equal('http://127.0.0.1:3000/oidc');
-    expect(errorOf({ ...valid, broker: 'http://id.example.com' }).message).to.match(/https/);
+    expect(errorOf({ ...valid, broker: 'http://id.example.com' }).message).to.equal('Attribute "broker": "http://id.example.com".');
   });
 
   const cases: Array<[string, RawConfig, string]> = [
@@ -99,8 +99,19 @@ describe('readConfig', () => {
   it('refuses a plain-http redirect-uri off loopback (the code would cross the network in clear)', () => {
     const error = errorOf(valid, 'http://shop.example/login');
     expect(error.attribute).to.equal('redirect-uri');
-    expect(error.message).to.match(/https/);
+    expect(error.message).to.equal('Attribute "redirect-uri": "http://shop.example/login".');
     expect(readConfig(valid, 'http://localhost:8080/login').redirectUri).to.equal('http://localhost:8080/login');
+  });
+
+  it('names the attribute and the value; what the attribute must be comes with the report (src/diagnostics/)', async () => {
+    expect(errorOf({ clientId: 'x' }).message).to.equal('Attribute "broker": missing.');
+    expect(errorOf({ ...valid, scope: 'profile' }).message).to.equal('Attribute "scope": "profile".');
+    const { explain } = await import('../diagnostics/config.js');
+    for (const attribute of ['broker', 'client-id', 'connections', 'connection-param', 'redirect-uri', 'scope', 'timeout']) {
+      expect(explain(attribute), attribute).to.match(/^ It must be: .{20,}\.$/);
+    }
+    expect(explain('mode'), 'one-of attributes say it all in their message').to.equal('');
+    expect(explain('constructor')).to.equal('');
   });
 
   it('resolves a relative redirect-uri against the page', () => {

@@ -1,4 +1,8 @@
-/** The element's attributes, validated against the page: pure, so it runs anywhere and is tested alone. */
+/**
+ * The element's attributes, validated against the page: pure, so it runs anywhere and is tested alone.
+ * An error names the attribute and the value; what the attribute must be is added when the error is
+ * reported (src/diagnostics/config.ts, loaded only then), so page views do not carry the explanations.
+ */
 import { ConfigError } from '../errors.js';
 import type { Connection, LoginMode, Protocol } from '../events.js';
 import { isLoopback, parseUrl } from '../util/url.js';
@@ -26,6 +30,8 @@ export interface LoginConfig {
   /** What a signed-in element shows: the login `buttons`, or the `account`. */
   signedIn: 'buttons' | 'account';
   timeoutMs: number;
+  /** The element's language, as its texts resolved it (`en` by default): for the broker's pages (`ui_locales`). */
+  lang: string;
 }
 
 /** The element's attributes as set by the host page, before validation. */
@@ -55,8 +61,14 @@ export interface RawConfig {
  */
 export const IN_APP = /Instagram|FBA[NV]|FB_IAB|MicroMessenger|\bLine\/|musical_ly|Bytedance|TikTok|Snapchat|; wv\)/;
 
+/** The message of an error about a required attribute that is not set (yet: see element/login.ts `check`). @internal */
+export const MISSING = 'missing.';
+
 /** Authorization-request parameters the widget owns; `connection-param` may not override them. */
 const RESERVED = /^(response_type|response_mode|client_id|redirect_uri|scope|state|nonce|code_challenge(_method)?|request(_uri)?)$/;
+
+/** Whether `url` may carry a login: https, or http on this machine. */
+const secure = (url: URL) => url.protocol == 'https:' || (url.protocol == 'http:' && isLoopback(url.hostname));
 
 function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[]): T {
   if (value == null || value === '') return allowed[0]!;
@@ -83,12 +95,11 @@ export function parseConnections(value: string): Connection[] {
 function checkConnections(list: Connection[]): Connection[] {
   const seen = new Set<string>();
   for (const c of list) {
-    if (!c || typeof c.id != 'string' || !c.id || typeof c.name != 'string' || !c.name) {
-      throw new ConfigError('connections', 'write entries as id:Name, comma-separated.');
-    }
-    if (seen.has(c.id)) throw new ConfigError('connections', `"${c.id}" appears twice.`);
     // Ids become a path segment at some brokers (Auth.js, Authing): never a relative one.
-    if (c.id == '.' || c.id == '..') throw new ConfigError('connections', `"${c.id}" is not a connection id.`);
+    if (!c || typeof c.id != 'string' || !c.id || c.id == '.' || c.id == '..' || typeof c.name != 'string' || !c.name) {
+      throw new ConfigError('connections', `entry ${JSON.stringify(c)}.`);
+    }
+    if (seen.has(c.id)) throw new ConfigError('connections', `"${c.id}" twice.`);
     seen.add(c.id);
   }
   return list.map(({ id, name }) => ({ id, name }));
@@ -111,48 +122,43 @@ export function readConnections(list: RawConfig['connections']): Connection[] {
  * @param page the page's URL (`location.href`), for the default `redirect-uri` and its origin check
  * @param userAgent the browser's (`navigator.userAgent`): in an in-app browser, `mode="popup"` becomes
  *   a redirect (unless `in-app="popup"`)
+ * @param lang the language the element's texts are in (its broker's pages are asked for the same)
  * @throws {ConfigError} naming the first attribute at fault
  */
-export function readConfig(raw: RawConfig, page: string, userAgent = ''): LoginConfig {
+export function readConfig(raw: RawConfig, page: string, userAgent = '', lang = 'en'): LoginConfig {
   const protocol = oneOf('protocol', raw.protocol, ['oidc', 'authjs', 'authing', 'better-auth'] as const);
   const oidc = protocol == 'oidc';
   const broker = (raw.broker ?? '').trim();
-  if (!broker) throw new ConfigError('broker', 'required.');
+  if (!broker) throw new ConfigError('broker', MISSING);
   const issuer = parseUrl(broker);
-  if (!issuer || issuer.search || issuer.hash || !/^https?:$/.test(issuer.protocol)) {
-    throw new ConfigError('broker', `"${broker}" is not an absolute URL without query or fragment.`);
-  }
-  if (issuer.protocol == 'http:' && !isLoopback(issuer.hostname)) {
-    throw new ConfigError('broker', `"${broker}" must use https (http only on localhost).`);
+  if (!issuer || issuer.search || issuer.hash || !secure(issuer)) {
+    throw new ConfigError('broker', `"${broker}".`);
   }
   // Auth.js and Better Auth know their own client; OIDC and Authing (the app id) need one.
   const clientId = (raw.clientId ?? '').trim();
-  if (!clientId && (oidc || protocol == 'authing')) throw new ConfigError('client-id', 'required.');
+  if (!clientId && (oidc || protocol == 'authing')) throw new ConfigError('client-id', MISSING);
 
   const connections = readConnections(raw.connections);
   // Better Auth publishes no list of the providers an app configured.
-  if (protocol == 'better-auth' && !connections[0]!.id) throw new ConfigError('connections', 'required with better-auth, e.g. "instagram:Instagram".');
+  if (protocol == 'better-auth' && !connections[0]!.id) throw new ConfigError('connections', MISSING);
 
   const connectionParam = (raw.connectionParam ?? 'connection').trim();
   if (connectionParam && (RESERVED.test(connectionParam) || !/^[\w.~-]+$/.test(connectionParam))) {
-    throw new ConfigError('connection-param', `"${connectionParam}" cannot carry the connection id.`);
+    throw new ConfigError('connection-param', `"${connectionParam}".`);
   }
 
   const here = new URL(page);
   const redirect = parseUrl(raw.redirectUri?.trim() || here.origin + here.pathname, page);
-  if (!redirect || redirect.origin != here.origin || redirect.hash || redirect.username || redirect.password) {
-    throw new ConfigError('redirect-uri', `"${raw.redirectUri}" must be on this page's origin, without credentials or a fragment.`);
-  }
   // A response (code and state) on plain http could be read off the wire: only loopback may use it.
-  if (redirect.protocol != 'https:' && !(redirect.protocol == 'http:' && isLoopback(redirect.hostname))) {
-    throw new ConfigError('redirect-uri', `"${redirect.href}" must use https (http only on localhost).`);
+  if (!redirect || redirect.origin != here.origin || redirect.hash || redirect.username || redirect.password || !secure(redirect)) {
+    throw new ConfigError('redirect-uri', `"${redirect?.href ?? raw.redirectUri}".`);
   }
 
   const scope = (raw.scope ?? '').trim() || 'openid profile';
-  if (oidc && !scope.split(/\s+/).includes('openid')) throw new ConfigError('scope', `"${scope}" must include "openid".`);
+  if (oidc && !scope.split(/\s+/).includes('openid')) throw new ConfigError('scope', `"${scope}".`);
 
   const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);
-  if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}" is not a number of seconds up to 86400.`);
+  if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}".`);
 
   const asked = oneOf('mode', raw.mode, ['popup', 'redirect'] as const);
   const inApp = oneOf('in-app', raw.inApp, ['redirect', 'popup'] as const);
@@ -173,5 +179,6 @@ export function readConfig(raw: RawConfig, page: string, userAgent = ''): LoginC
     sessionMode: oneOf('session', raw.sessionMode, ['auto', 'off'] as const),
     signedIn: oneOf('signed-in', raw.signedIn, ['buttons', 'account'] as const),
     timeoutMs: timeout * 1000,
+    lang,
   };
 }

@@ -6,6 +6,8 @@ import type { LoginErrorCode } from '../errors.js';
 
 /** The element's user-facing text in one language. `{name}` stands for the display name. */
 export interface Strings {
+  /** `rtl` for a language written right to left (the element lays itself out so); else the page's direction. */
+  dir?: 'rtl' | 'ltr';
   /** Label of a button for one connection, e.g. "Continue with {name}". */
   continueWith: string;
   /** Label of the single button when no connections are listed. */
@@ -26,12 +28,13 @@ export interface Strings {
 }
 
 /**
- * The languages, by BCP 47 tag. English is here from the start; the other built-in languages
- * (`zh-CN`) are packs that load when an element needs them, and appear here then. Add a language, or
- * change one, before the elements render, e.g. `STRINGS.fr = { ...STRINGS.en, continueWith:
- * 'Continuer avec {name}', … }`; an element's `lang` (else the closest `lang` attribute, else the
- * page's) picks the exact tag, then its language (`fr-CA` → `fr`); any other `zh` tag gets zh-CN,
- * and the rest en.
+ * The languages, by BCP 47 tag. English is here from the start; the other built-in languages (see
+ * the README's Languages) are packs that load when an element needs them, and appear here then. Add a
+ * language, or change one, before the elements render, e.g. `STRINGS.it = { ...STRINGS.en,
+ * continueWith: 'Continua con {name}', … }`. An element's `lang` (else the closest `lang` attribute)
+ * picks, in any case, the exact tag, then its language (`fr-CA` → `fr`), then the built-in pack of
+ * its language: Chinese by script or region (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO` → `zh-TW`; any other →
+ * `zh-CN`), Portuguese as `pt-BR`; anything else is English.
  */
 export const STRINGS: Record<string, Strings> & Record<'en', Strings> = {
   en: {
@@ -52,14 +55,25 @@ export const STRINGS: Record<string, Strings> & Record<'en', Strings> = {
   },
 };
 
-/** The built-in languages besides English: each a pack of its own (src/locales/), loaded on demand. @internal */
-export const PACKS: readonly string[] = ['zh-CN'];
+/** The built-in languages besides English, each a pack of its own (src/locales/<tag>.ts; the build checks the list). @internal */
+export const PACKS: readonly string[] = 'zh-CN zh-TW ja ko es fr de pt-BR ru ar he'.split(' ');
 
-/** The tag whose texts an element of language `lang` shows: one in {@link STRINGS} or a built-in pack. @internal */
-export function languageOf(lang: string): string {
-  const known = (tag: string) => (Object.hasOwn(STRINGS, tag) || PACKS.includes(tag) ? tag : undefined);
-  return known(lang) ?? known(lang.split('-')[0]!) ?? (/^zh\b/i.test(lang) ? 'zh-CN' : 'en');
+/** The first tag among `names` that an element of language `lang` may take (see {@link STRINGS}), as `names` spells it. */
+function pick(names: readonly string[], lang: string): string | undefined {
+  const [language = ''] = lang.split(/[-_]/);
+  const traditional = /[-_]hant\b/i.test(lang) || (!/[-_]hans\b/i.test(lang) && /[-_](tw|hk|mo)\b/i.test(lang));
+  const pack = /^zh$/i.test(language) ? (traditional ? 'zh-TW' : 'zh-CN') : /^pt$/i.test(language) ? 'pt-BR' : '';
+  for (const tag of [lang, language, pack]) {
+    const found = names.find((name) => name.toLowerCase() == tag.toLowerCase());
+    if (found) return found;
+  }
 }
 
-/** The texts for a language tag, English until its pack is in. @internal */
-export const stringsFor = (lang: string): Strings => STRINGS[languageOf(lang)] ?? STRINGS.en;
+/** The tag in {@link STRINGS} whose texts an element of language `lang` shows, if any yet. @internal */
+export const languageOf = (lang: string): string | undefined => pick(Object.keys(STRINGS), lang);
+
+/** The built-in pack an element of language `lang` waits for, if one serves it. @internal */
+export const packOf = (lang: string): string | undefined => pick(PACKS, lang);
+
+/** The texts for a language, English until its pack is in. @internal */
+export const stringsFor = (lang: string): Strings => STRINGS[languageOf(lang) ?? 'en']!;

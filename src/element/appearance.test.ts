@@ -115,7 +115,7 @@ describe('<social-login> appearance', () => {
     const holder = await fixture(html`<div lang="zh-CN"><social-login broker="http://localhost:9/" client-id="spa" connections="wechat:微信"></social-login></div>`);
     const zh = holder.querySelector('social-login') as SocialLogin;
     await zh.updateComplete;
-    expect(buttons(zh)[0]!.textContent).to.equal('使用 微信 登录');
+    expect(buttons(zh)[0]!.textContent).to.equal('使用微信登录');
     STRINGS.fr = { ...STRINGS.en, continueWith: 'Continuer avec {name}' };
     try {
       const fr = await mount({ connections: 'apple:Apple', lang: 'fr-CA' });
@@ -126,6 +126,24 @@ describe('<social-login> appearance', () => {
     // A tag that names something every object has is just an unknown language.
     const odd = await mount({ connections: 'apple:Apple', lang: 'constructor' });
     expect(buttons(odd)[0]!.textContent).to.equal('Continue with Apple');
+  });
+
+  it('reports a wrong attribute once, naming it and saying what it must be (event and console)', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await mount({ connections: 'apple:Apple', timeout: 'soon' });
+      const event = await new Promise<Event & { detail: { code: string; message: string } }>((resolve) =>
+        el.addEventListener('login-error', (e) => resolve(e as Event & { detail: { code: string; message: string } }), { once: true }),
+      );
+      expect(event.detail.code).to.equal('invalid_config');
+      // The property is a number: the attribute "soon" reads as NaN.
+      expect(event.detail.message).to.equal('Attribute "timeout": "NaN". It must be: a number of seconds above 0, up to 86400.');
+      expect(warnings.filter((w) => w.includes('"timeout"'))).to.deep.equal([`<social-login> ${event.detail.message} (invalid_config)`]);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('works from the keyboard alone: Tab reaches each button with a visible focus ring, Enter and Space start a login', async () => {

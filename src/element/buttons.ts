@@ -58,6 +58,8 @@ export class Buttons {
   render(list: Connection[], s: Strings, state: LoginState, icons: boolean, account?: (box: HTMLElement) => void): void {
     this.#box.hidden = !!account;
     this.#account.hidden = !account;
+    // A right-to-left language lays the element out so (icon at the start, badge at the end); else the page's direction.
+    for (const part of [this.#box, this.#account, this.#status]) part.dir = s.dir ?? '';
     account?.(this.#account);
     const key = JSON.stringify([list, s.signIn]);
     if (key != this.#built) {
@@ -97,7 +99,7 @@ export class Buttons {
       }
       icon!.hidden = !brand && !slot.assignedNodes().length;
       const busy = state.busy === c.id;
-      (label!.firstChild as Text).data = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', c.name) : s.signIn;
+      (label!.firstChild as Text).data = c.name ? (busy ? s.busy : s.continueWith).replace('{name}', () => c.name) : s.signIn;
       button.ariaBusy = String(busy);
       badge!.hidden = !(list.length > 1 && state.last === c.id);
       (badge!.firstChild as Text).data = badge!.hidden ? '' : s.lastUsed;

@@ -1,4 +1,5 @@
-import type { LoginConfig } from '../core/config.js';
+import { MISSING, type LoginConfig } from '../core/config.js';
+import { importDiagnostics } from '../core/chunk-loader.js';
 import { loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
 import { endsInWindow, keepsSession, type Keeper, type KeeperLink } from '../core/protocol.js';
@@ -16,6 +17,13 @@ const warned = new Set<string>();
 
 /** The widget's error for anything a login or a sign-out threw. */
 const toError = (err: unknown) => (err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err));
+
+/** `error`, a configuration error with what its attribute must be added (src/diagnostics/, loaded to report one). */
+const explained = (error: SocialLoginError): Promise<SocialLoginError> =>
+  importDiagnostics().then(
+    (explain) => ((error.message += explain((error as ConfigError).attribute)), error),
+    () => error,
+  );
 
 /** What the login needs of its element. @internal */
 export interface LoginHost extends EventTarget {
@@ -128,9 +136,10 @@ export class LoginController implements KeeperLink {
       (keeper) => keeper.logout(config as LoginConfig, win),
       (err: unknown) => {
         win?.close();
-        const error = toError(err);
-        this.host.dispatchEvent(new LogoutErrorEvent({ code: error.code, message: error.message, error }));
-        throw error;
+        return explained(toError(err)).then((error) => {
+          this.host.dispatchEvent(new LogoutErrorEvent({ code: error.code, message: error.message, error }));
+          throw error;
+        });
       },
     );
   }
@@ -145,9 +154,9 @@ export class LoginController implements KeeperLink {
    * wrong is reported now; a missing one may simply not be set yet (frameworks and async set-up
    * assign properties later): the click reports it.
    */
-  check(config: LoginConfig | SocialLoginError, present: (attribute: string) => boolean): void {
+  check(config: LoginConfig | SocialLoginError): void {
     if (config instanceof ConfigError) {
-      if (present(config.attribute) && config.message != this.#reported) {
+      if (!config.message.endsWith(MISSING) && config.message != this.#reported) {
         this.#reported = config.message;
         whenParsed(() => this.fail(config));
       }
@@ -226,17 +235,26 @@ export class LoginController implements KeeperLink {
     else report();
   };
 
-  /** Reports a failure: the event, the live region, and a console warning for configuration errors. */
+  /**
+   * Reports a failure: the event, the live region, and a console warning for configuration errors
+   * (those once their explanation is in: a moment later).
+   */
   fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
     const error = toError(err);
-    const warning = `<social-login> ${error.message} (invalid_config)`;
-    if (error.code == 'invalid_config' && !warned.has(warning)) warned.add(warning), console.warn(warning);
-    // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
-    const reason = error instanceof BrokerError && error.description;
-    this.message = stringsFor(this.host.language()).errors[error.code] + (reason ? ` ${reason}` : '');
-    this.host.requestUpdate();
-    this.host.flush();
-    this.host.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));
+    const report = () => {
+      const warning = `<social-login> ${error.message} (invalid_config)`;
+      if (error.code == 'invalid_config' && !warned.has(warning)) warned.add(warning), console.warn(warning);
+      // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
+      const reason = error instanceof BrokerError && error.description;
+      this.message = stringsFor(this.host.language()).errors[error.code] + (reason ? ` ${reason}` : '');
+      this.host.requestUpdate();
+      this.host.flush();
+      this.host.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));
+    };
+    // A configuration error is reported with what its attribute must be, once that is loaded.
+    if (error instanceof ConfigError) explained(error).then(report);
+    else report();
     return error;
   }
+
 }

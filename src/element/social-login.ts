@@ -1,7 +1,7 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { readConfig, type LoginConfig, type ResponseMode } from '../core/config.js';
 import { loadLanguage } from '../core/load-language.js';
-import { languageOf, STRINGS, stringsFor } from '../core/strings.js';
+import { languageOf, packOf, stringsFor } from '../core/strings.js';
 import { SocialLoginError } from '../errors.js';
 import type { Connection, LoginDetail, LoginMode, Protocol, Session } from '../events.js';
 import { BrokerController, hasList } from './broker.js';
@@ -197,7 +197,7 @@ export class SocialLogin extends ReactiveElement {
   /** The validated configuration, or the first configuration error. @internal */
   readConfig(): LoginConfig | SocialLoginError {
     try {
-      return readConfig(this, location.href, navigator.userAgent);
+      return readConfig(this, location.href, navigator.userAgent, languageOf(this.language()));
     } catch (err) {
       return err as SocialLoginError;
     }
@@ -216,8 +216,9 @@ export class SocialLogin extends ReactiveElement {
 
   /** Every render waits for its language's texts (a pack loads once per page), so English never flashes first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const tag = languageOf(this.language());
-    return Object.hasOwn(STRINGS, tag) ? super.scheduleUpdate() : loadLanguage(tag).then(() => super.scheduleUpdate());
+    const lang = this.language();
+    const pack = !languageOf(lang) && packOf(lang);
+    return pack ? loadLanguage(pack).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** After the first frame, the built-in icons load and the "last used" hint is read: the first paint waits for neither. */
@@ -229,7 +230,7 @@ export class SocialLogin extends ReactiveElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.size) return;
     const config = this.readConfig();
-    this.#login.check(config, (attribute) => (this.getAttribute(attribute) ?? this[attribute.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof this] ?? '') !== '');
+    this.#login.check(config);
     if (!(config instanceof SocialLoginError)) this.#broker.list(config, this.language(), hasList(this.connections));
     // Frameworks may set broker and client-id after connecting: the redirect result waits for them.
     this.#login.follow(config);

@@ -53,6 +53,8 @@ export const styles = css`
     color: var(--social-login-color, light-dark(#1f2328, #f0f3f6));
     font: inherit;
     cursor: pointer;
+    /* A long word or a narrow button wraps the label rather than overflowing the button. */
+    overflow-wrap: anywhere;
   }
   button:hover {
     background: var(--social-login-background-hover, light-dark(#f3f4f6, #30363d));

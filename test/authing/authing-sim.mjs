@@ -32,8 +32,10 @@
  * (lowercase letters, digits, `-`, under 32 characters), `displayName`, `loginOnly` (login-only
  * mode: an identity with no account is refused).
  *
- * Fixture (CORS `*`): `POST /__fixture/next-pick?identifier=<id>` makes the next hosted login page
- * this browser (User-Agent) opens pick that connection itself, as the user would with a click.
+ * Fixtures (CORS `*`): `POST /__fixture/next-pick?identifier=<id>` makes the next hosted login page
+ * this browser (User-Agent) opens pick that connection itself, as the user would with a click;
+ * `GET /__fixture/last-lang` answers the `x-authing-lang` header (Guard's and authing-js-sdk's
+ * language header) of this browser's last public-config request.
  */
 import express from 'express';
 import Provider from 'oidc-provider';
@@ -96,9 +98,20 @@ export async function startAuthingSim({ port = 0, host = '127.0.0.1', hostname =
   app.disable('x-powered-by');
   // The adversarial suite's forging page, on Authing's origin (a second window of the right origin).
   app.get('/__forge/:file', (req, res, next) => void (serveForge(req.path, res) || next()));
+  /** The `x-authing-lang` of each browser's (User-Agent's) last public-config request. */
+  const langs = new Map();
+  app.options('/api/v2/applications/:appId/public-config', (req, res) => {
+    const found = apps.find((a) => a.appId == req.params.appId);
+    const from = req.headers.origin;
+    if (!found || !from || !found.origins.includes(from)) return void res.sendStatus(403);
+    res.set({ 'access-control-allow-origin': from, 'access-control-allow-credentials': 'true', 'access-control-allow-headers': 'x-authing-lang', 'access-control-max-age': '600', vary: 'Origin' });
+    res.sendStatus(204);
+  });
+  app.get('/__fixture/last-lang', (req, res) => void res.set('access-control-allow-origin', '*').json(langs.get(String(req.headers['user-agent'])) ?? null));
   app.get('/api/v2/applications/:appId/public-config', (req, res) => {
     const found = apps.find((a) => a.appId == req.params.appId);
     const from = req.headers.origin;
+    langs.set(String(req.headers['user-agent']), req.headers['x-authing-lang'] ?? null);
     if (found && from && found.origins.includes(from)) res.set({ 'access-control-allow-origin': from, 'access-control-allow-credentials': 'true', vary: 'Origin' });
     if (!found) return void res.json({ code: 2001, message: 'Application not found (simulated).', data: null });
     res.json({

@@ -81,7 +81,7 @@ async function webdriverWindows(driver, action, url, selector) {
     if (action === 'close') await driver.closeWindow().catch((/** @type {Error} */ err) => { if (!/All window handles were removed/.test(err.message)) throw err; });
     else if (action === 'focus') await focus();
     else if (action === 'back') await driver.execute('history.back()');
-    else if (action === 'click') return await driver.execute('const el = document.querySelector(arguments[0]); el?.click(); return !!el', selector);
+    else if (action === 'click') return await driver.execute('const el = document.querySelector(arguments[0]); el?.click(); return !!el', selector).catch(() => false);
     else if (action !== 'find') throw new Error(`windows: unknown action "${action}"`);
     return true;
   } finally {
@@ -112,11 +112,14 @@ export function windowsPlugin() {
       if (!target) return false;
       if (action === 'find') return true;
       if (action === 'click') {
-        return (await target.page()).evaluate((/** @type {string} */ s) => {
-          const el = /** @type {HTMLElement | null} */ (document.querySelector(s));
-          el?.click();
-          return !!el;
-        }, selector);
+        // A page that navigates away meanwhile (one that submits itself) has nothing to click.
+        return (await target.page())
+          .evaluate((/** @type {string} */ s) => {
+            const el = /** @type {HTMLElement | null} */ (document.querySelector(s));
+            el?.click();
+            return !!el;
+          }, selector)
+          .catch(() => false);
       }
       if (action === 'back') {
         // Run in the window (any origin): the back button's navigation, which may come from the

@@ -155,7 +155,7 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
       const events = recordEvents(el);
       const before = tracker.live();
       await c.act(el);
-      if (c.code) await until(() => events['login-error'].length, `a login-error (${c.code})`);
+      if (c.code) await until(() => events['login-error'].length, `a login-error (${c.code})`, 15_000);
       // Anything late (a second outcome, a leftover timer firing) would show within this.
       await sleep(600);
 

@@ -90,7 +90,7 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     expect(held.state).to.match(/^slp_[\w-]{43}$/);
     // Exactly these reached the broker: no verifier, no token, nothing else of the attempt.
     expect(Object.keys(held.params).sort()).to.deep.equal(
-      ['client_id', 'code_challenge', 'code_challenge_method', 'connection', 'nonce', 'redirect_uri', 'response_type', 'scope', 'state'],
+      ['client_id', 'code_challenge', 'code_challenge_method', 'connection', 'nonce', 'redirect_uri', 'response_type', 'scope', 'state', 'ui_locales'],
     );
     expect(held.params).to.include({ code_challenge_method: 'S256', response_type: 'code', redirect_uri: env.callbacks.module });
     expect(held.params.code_challenge).to.match(/^[\w-]{43}$/);
@@ -336,7 +336,7 @@ describe('<social-login> rendering', () => {
 
   it('renders zh-CN text for lang="zh-CN" and a plain sign-in button without connections', async () => {
     const el = await fixture<SocialLogin>(html`<social-login lang="zh-CN" broker=${env.issuer} client-id="x" connections="instagram:Instagram"></social-login>`);
-    expect(buttonOf(el).textContent).to.contain('使用 Instagram 登录');
+    expect(buttonOf(el).textContent).to.contain('使用Instagram登录');
     el.removeAttribute('connections');
     el.setAttribute('lang', 'en');
     await el.updateComplete;

@@ -70,7 +70,7 @@ const outcome = (win: StrictWindow) =>
 /** Zero violations heard in the page and reported by any strict document; then the canary. */
 async function expectNoViolations(win: StrictWindow, name: string) {
   await new Promise((r) => setTimeout(r, 300));
-  expect(win.strictLog.violations, 'violations in the page').to.deep.equal([]);
+  expect(win.strictLog.violations, `violations in the page: ${JSON.stringify(win.strictLog.violations)}`).to.deep.equal([]);
   expect(await reports(), 'violation reports').to.deep.equal([]);
   expect('trustedTypes' in win, 'this browser enforces Trusted Types').to.equal(true);
   // The canary: the recorders do hear a violation.
@@ -122,6 +122,20 @@ describe('on a page with a strict Content-Security-Policy and Trusted Types', ()
     expect(firstLog.violations).to.deep.equal([]);
     await expectNoViolations(win, 'oidc redirect, classic script');
   });
+});
+
+describe('a language pack on a strict page', () => {
+  for (const page of ['classic', 'module'] as const) {
+    it(`loads the ja and ar packs, ${page} script (the manifest and the pack through the Trusted Types policy): zero violations`, async () => {
+      const { win } = await strictPage(page, { broker: env.issuer, 'client-id': env.clientId, connections: 'instagram:Instagram', lang: 'ja' }, env.issuer);
+      const el = win.document.querySelector('social-login')!;
+      const label = () => el.shadowRoot?.querySelector('[part=label]')?.textContent;
+      await until(() => label() == 'Instagramでログイン', 'the Japanese label');
+      el.setAttribute('lang', 'ar');
+      await until(() => label() == 'المتابعة باستخدام Instagram', 'the Arabic label');
+      await expectNoViolations(win, `language packs, ${page} script`);
+    });
+  }
 });
 
 describe('the distributed files', () => {

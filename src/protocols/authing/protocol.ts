@@ -26,15 +26,19 @@ const NOT_ON_PC = /^(wechat:(mobile|miniprogram|webpage)|wechatwork:(addressbook
  * the provider.
  * @internal
  */
-export async function authingConnections(config: Pick<LoginConfig, 'broker' | 'clientId'>, lang: string): Promise<Connection[]> {
-  const { code, data, message } = await getJson(`${trimSlash(config.broker)}/api/v2/applications/${encodeURIComponent(config.clientId)}/public-config`);
+export async function authingConnections(config: Pick<LoginConfig, 'broker' | 'clientId' | 'lang'>): Promise<Connection[]> {
+  // Authing's own clients (Guard, authing-js-sdk) tell its API the user's language in this header, with these values.
+  const lang = config.lang == 'zh-CN' || config.lang == 'zh-TW' ? config.lang : config.lang == 'ja' ? 'ja-JP' : 'en-US';
+  const { code, data, message } = await getJson(`${trimSlash(config.broker)}/api/v2/applications/${encodeURIComponent(config.clientId)}/public-config`, {
+    headers: { 'x-authing-lang': lang },
+  });
   if (code !== 200 || !isRecord(data)) throw new BrokerError(`authing_${code}`, str(message) ?? 'Authing sent no application config.');
   const list = Array.isArray(data.socialConnections) ? data.socialConnections : [];
   return list
     .filter((c): c is Json => isRecord(c) && !!str(c.identifier) && !NOT_ON_PC.test(String(c.provider)))
     .map((c) => ({
       id: c.identifier as string,
-      name: str(c.displayName) ?? str(lang == 'zh-CN' ? c.name : c.name_en) ?? str(c.provider) ?? (c.identifier as string),
+      name: str(c.displayName) ?? str(lang.startsWith('zh') ? c.name : c.name_en) ?? str(c.provider) ?? (c.identifier as string),
     }));
 }
 

@@ -1,7 +1,7 @@
 /**
  * Signing out at an OpenID Connect broker: RP-Initiated Logout 1.0 at its `end_session_endpoint`
  * (`id_token_hint` when the page has the login's ID token, `client_id`, `post_logout_redirect_uri` =
- * `redirect-uri`, `state`), in the popup the click opened, whose landing page relays the answer like
+ * `redirect-uri`, `state`, and `ui_locales`: the element's language), in the popup the click opened, whose landing page relays the answer like
  * a login's (its state checked), or by a redirect of the whole page, finished on the way back.
  */
 import type { LoginConfig } from '../../core/config.js';
@@ -37,6 +37,7 @@ export const oidcLogout =
     p.set('client_id', config.clientId);
     p.set('post_logout_redirect_uri', config.redirectUri);
     p.set('state', state);
+    p.set('ui_locales', config.lang);
     if (!win) {
       const connection = session?.connection ?? { id: '', name: '' };
       return startRedirect(config, connection, element, { state, nonce: '', verifier: '', logout: true }, () => location.assign(url.href), signal);

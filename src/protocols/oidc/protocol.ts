@@ -81,7 +81,7 @@ export const newAuthRequest = (prefix: string): AuthRequest => ({
  */
 export async function authorizationUrl(
   meta: BrokerMetadata,
-  config: Pick<LoginConfig, 'clientId' | 'redirectUri' | 'scope' | 'responseMode' | 'connectionParam'>,
+  config: Pick<LoginConfig, 'clientId' | 'redirectUri' | 'scope' | 'responseMode' | 'connectionParam' | 'lang'>,
   request: AuthRequest,
   connection: Connection,
 ): Promise<string> {
@@ -95,6 +95,8 @@ export async function authorizationUrl(
   p.set('nonce', request.nonce);
   p.set('code_challenge', await s256(request.verifier));
   p.set('code_challenge_method', 'S256');
+  // The broker's pages in the element's language (OpenID Connect Core 3.1.2.1).
+  p.set('ui_locales', config.lang);
   if (config.responseMode == 'web_message') {
     if (!meta.response_modes_supported?.includes('web_message')) {
       throw new ConfigError('response-mode', 'the broker does not support "web_message".');

@@ -49,7 +49,7 @@ export function renderAccount(box: HTMLElement, session: Session, s: Strings, si
   const name = user.name || user.id;
   if (user.picture && avatar.getAttribute('src') != user.picture) avatar.src = user.picture;
   avatar.hidden = !user.picture;
-  (label.firstChild as Text).data = (s.signedInAs ?? 'Signed in as {name}').replace('{name}', name);
+  (label.firstChild as Text).data = (s.signedInAs ?? 'Signed in as {name}').replace('{name}', () => name);
   (button.firstChild as Text).data = s.signOut ?? 'Sign out';
-  button.ariaLabel = (s.signOutUser ?? 'Sign out {name}').replace('{name}', name);
+  button.ariaLabel = (s.signOutUser ?? 'Sign out {name}').replace('{name}', () => name);
 }
