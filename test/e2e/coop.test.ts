@@ -52,7 +52,7 @@ describe('<social-login> with a broker that sends Cross-Origin-Opener-Policy', (
     expect(detail.user.id).to.equal('github|583231');
     expect(events['login-error']).to.have.length(0);
     // The landing page closed the cut-off popup itself.
-    await until(async () => !(await windows('find', env.callbacks.module)), 'the landing page to close its window');
+    await until(async () => !(await windows('find', env.callbacks.module)), 'the landing page to close its window', 20_000);
   });
 
   it('reports popup_closed when the user closes a popup that COOP cut off', async () => {

@@ -35,6 +35,8 @@ describe('authorizationUrl', () => {
       nonce: request.nonce,
       code_challenge: await s256(request.verifier),
       code_challenge_method: 'S256',
+      // The element's language, for the broker's pages (English unless the element is in another).
+      ui_locales: 'en',
       connection: 'instagram',
     });
     expect(request.state).to.match(/^slp_[\w-]{43}$/);
