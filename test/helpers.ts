@@ -371,3 +371,33 @@ export function accountView(el: SocialLogin) {
     signOut: root.querySelector<HTMLButtonElement>('[part=sign-out]')!,
   };
 }
+
+/**
+ * A host page (test/fixtures/redirect-host.html) in a top-level window of its own, opened by a real
+ * click, whose widget has `attrs` (in the window's name). `page()` is the window while it shows a ready
+ * host page (not while it is at the broker, nor while it loads); `close()` closes it.
+ */
+export async function hostWindow(attrs: Record<string, string>): Promise<{ page(): HostWindow | undefined; close(): void }> {
+  let win: HostWindow | null = null;
+  const opener = document.createElement('button');
+  opener.textContent = 'open the host window';
+  opener.onclick = () => (win = window.open(testEnv().callbacks.redirectHost, JSON.stringify(attrs), 'popup,width=500,height=500') as HostWindow | null);
+  document.body.append(opener);
+  try {
+    await realClick(opener);
+  } finally {
+    opener.remove();
+  }
+  if (!win) throw new Error('the host window was blocked');
+  const opened: HostWindow = win;
+  return {
+    page: () => {
+      try {
+        return opened.location.pathname.endsWith('redirect-host.html') && opened.hostLog?.ready ? opened : undefined;
+      } catch {
+        return undefined; // At the broker's pages.
+      }
+    },
+    close: () => opened.close(),
+  };
+}

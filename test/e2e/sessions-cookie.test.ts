@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent, LogoutErrorEvent, LogoutEvent, SocialLogin } from '../../src/index.js';
-import { accountView, buttonOf, hostFrame, mountWidget, realClick, realClickIn, recordEvents, testEnv, until, type HostWindow } from '../helpers.js';
+import { accountView, buttonOf, hostFrame, hostWindow, mountWidget, realClick, realClickIn, recordEvents, testEnv, until, type HostWindow } from '../helpers.js';
 
 const env = testEnv();
 
@@ -188,21 +188,9 @@ describe('sessions and the back/forward cache (authjs)', () => {
 
   it('a page that comes back from the cache reads the cookie session again (signed out meanwhile: logout "other-tab")', async () => {
     await popupLogin(broker.attrs);
-    let win: HostWindow | null = null;
-    const opener = document.createElement('button');
-    opener.textContent = 'open the host window';
-    opener.onclick = () => (win = window.open(env.callbacks.redirectHost, JSON.stringify(broker.attrs), 'popup,width=500,height=500') as HostWindow | null);
-    document.body.append(opener);
+    const host = await hostWindow(broker.attrs);
     try {
-      await realClick(opener);
-      expect(win, 'the host window').to.not.equal(null);
-      const ready = () => {
-        try {
-          return win!.location.pathname.endsWith('redirect-host.html') && win!.hostLog?.ready ? win! : undefined;
-        } catch {
-          return undefined;
-        }
-      };
+      const ready = host.page;
       const first = await until(ready, 'the host page');
       const log = first.hostLog;
       await until(() => log.events.some((e) => e.type == 'login'), 'the restored session');
@@ -210,13 +198,13 @@ describe('sessions and the back/forward cache (authjs)', () => {
       first.location.href = '/test/fixtures/probe.html';
       await until(() => {
         try {
-          return win!.location.pathname.endsWith('probe.html') && win!.document.readyState == 'complete';
+          return first.location.pathname.endsWith('probe.html') && first.document.readyState == 'complete';
         } catch {
           return false;
         }
       }, 'the other page');
       await broker.signOut();
-      win!.history.back();
+      first.history.back();
       const back = await until(ready, 'the page to come back');
       const restored = back.hostLog === log;
       await new Promise((r) => setTimeout(r, 1000));
@@ -232,8 +220,7 @@ describe('sessions and the back/forward cache (authjs)', () => {
       }
       expect(el.session).to.equal(null);
     } finally {
-      opener.remove();
-      (win as Window | null)?.close();
+      host.close();
     }
   });
 });

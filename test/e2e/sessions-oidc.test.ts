@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent, LogoutErrorEvent, LogoutEvent, SocialLogin } from '../../src/index.js';
-import { accountView, closeWindows, hostFrame, mountWidget, realClick, recordEvents, spyOnOpen, testEnv, until, windows, type HostWindow } from '../helpers.js';
+import { accountView, closeWindows, hostFrame, hostWindow, mountWidget, realClick, recordEvents, spyOnOpen, testEnv, until, windows } from '../helpers.js';
 
 const env = testEnv();
 const GITHUB = { id: 'github', name: 'GitHub' };
@@ -129,20 +129,9 @@ describe('sessions, protocol="oidc"', () => {
   it('by redirect (mode="redirect"): the page goes to the end-session endpoint and finishes the sign-out on its way back', async () => {
     // A top-level window (a frame cannot be answered through the windows command).
     const cfg = { broker: env.issuer, 'client-id': env.clientId, mode: 'redirect', connections: 'github:GitHub', 'last-used': 'off' };
-    let win: HostWindow | null = null;
-    const opener = document.createElement('button');
-    opener.textContent = 'open the host window';
-    opener.onclick = () => (win = window.open(env.callbacks.redirectHost, JSON.stringify(cfg), 'popup,width=500,height=500') as HostWindow | null);
-    document.body.append(opener);
-    cleanup.push(() => opener.remove(), () => (win as Window | null)?.close());
-    await realClick(opener);
-    const page = () => {
-      try {
-        return win!.location.pathname.endsWith('redirect-host.html') && win!.hostLog?.ready ? win! : undefined;
-      } catch {
-        return undefined;
-      }
-    };
+    const host = await hostWindow(cfg);
+    cleanup.push(() => host.close());
+    const page = host.page;
     const first = await until(page, 'the host page');
     const firstLog = first.hostLog;
     const el = first.document.querySelector('social-login') as SocialLogin;
