@@ -133,8 +133,10 @@ abstract class SocialLoginEvent<D> extends Event {
   static readonly eventName: string;
   /** What happened. */
   readonly detail: D;
-  constructor(detail: D, cancelable?: boolean) {
-    super((new.target as typeof SocialLoginEvent).eventName, { bubbles: true, composed: true, cancelable: !!cancelable });
+  constructor(detail: D) {
+    const type = (new.target as typeof SocialLoginEvent).eventName;
+    // Only login-start can be cancelled (it stops the attempt).
+    super(type, { bubbles: true, composed: true, cancelable: type == 'login-start' });
     this.detail = detail;
   }
 }
@@ -146,9 +148,6 @@ abstract class SocialLoginEvent<D> extends Event {
 export class LoginStartEvent extends SocialLoginEvent<LoginStartDetail> {
   /** The event type, `login-start`. */
   static override readonly eventName = 'login-start';
-  constructor(detail: LoginStartDetail) {
-    super(detail, true);
-  }
 }
 
 /** Fired once a login succeeded (or a session was found signed in): `detail` has the user, the tokens and the raw claims. */

@@ -53,8 +53,8 @@ export interface KeeperHost extends EventTarget {
 export interface KeeperLink {
   /** `element.result`: a session found signed in makes its login the latest outcome. */
   result?: Promise<LoginDetail> | undefined;
-  /** Tells the site's other tabs, on the element's channel for its broker. */
-  tell(message: unknown): void;
+  /** The element's channel to the site's other tabs for its broker, while it listens. */
+  channel?: BroadcastChannel | undefined;
 }
 
 /**

@@ -63,8 +63,8 @@ export class LoginController implements KeeperLink {
   #reported?: string;
   #hinted?: string;
   #keeper?: Keeper;
-  /** The site's other tabs with an element of the same broker, and that protocol and broker. */
-  #channel?: BroadcastChannel | undefined;
+  /** The site's other tabs with an element of the same broker (the keeper tells them on it), and that protocol and broker. */
+  channel?: BroadcastChannel | undefined;
   #watched?: string | undefined;
 
   constructor(private host: LoginHost) {}
@@ -95,15 +95,10 @@ export class LoginController implements KeeperLink {
     const valid = !(config instanceof SocialLoginError) ? config : undefined;
     const key = valid && `${valid.protocol} ${valid.broker}`;
     if (key == this.#watched) return;
-    this.#channel?.close();
-    this.#channel = (this.#watched = key) ? new BroadcastChannel(`social-login:session:${valid!.broker}`) : undefined;
-    if (this.#channel) this.#channel.onmessage = ({ data }) => this.#with(valid!.protocol, (k) => k.heard(data));
+    this.channel?.close();
+    this.channel = (this.#watched = key) ? new BroadcastChannel(`social-login:session:${valid!.broker}`) : undefined;
+    if (this.channel) this.channel.onmessage = ({ data }) => this.#with(valid!.protocol, (k) => k.heard(data));
     if (valid?.sessionMode == 'auto' && keepsSession(valid.protocol) && !this.attempt && !redirectReturn.pending()) this.#with(valid.protocol, (k) => k.restore(valid));
-  }
-
-  /** Tells the other tabs. */
-  tell(message: unknown): void {
-    this.#channel?.postMessage(message);
   }
 
   /** The element left the document: its login ends and it stops listening (unless it is moved, connected again in the same task). */

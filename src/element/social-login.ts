@@ -186,7 +186,8 @@ export class SocialLogin extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#login.follow(this.readConfig());
+    // Connected again (moved, or re-added): follow the session again; the first update does it the first time.
+    this.#login.follow(this.hasUpdated ? this.readConfig() : undefined);
   }
 
   override disconnectedCallback(): void {

@@ -62,7 +62,7 @@ export class SessionKeeper implements Keeper {
   begin(detail: LoginDetail): void {
     this.#own = detail;
     this.#set(sessionOf(detail));
-    this.link.tell({ type: TYPE, session: this.session });
+    this.link.channel?.postMessage({ type: TYPE, session: this.session });
   }
 
   /**
@@ -96,7 +96,7 @@ export class SessionKeeper implements Keeper {
     this.session = null;
     this.#own = undefined;
     clearTimeout(this.#timer);
-    if (reason != 'other-tab') this.link.tell({ type: TYPE, session: null });
+    if (reason != 'other-tab') this.link.channel?.postMessage({ type: TYPE, session: null });
     this.host.requestUpdate();
     this.host.flush();
     this.host.dispatchEvent(new LogoutEvent({ protocol: this.protocol, ...(connection?.id && { connection }), reason, ...(broker === false && { broker }) }));
