@@ -401,3 +401,14 @@ export async function hostWindow(attrs: Record<string, string>): Promise<{ page(
     close: () => opened.close(),
   };
 }
+
+/** Signs this browser out at Auth.js (on this origin), as its own client does: a test's clean slate. */
+export async function signOutAuthjs(): Promise<void> {
+  const { csrfToken } = (await (await fetch(`${testEnv().authjs}/csrf`)).json()) as { csrfToken: string };
+  await fetch(`${testEnv().authjs}/signout`, { method: 'POST', body: new URLSearchParams({ csrfToken }), redirect: 'manual' });
+}
+
+/** Signs this browser out at Better Auth (on this origin): a test's clean slate. */
+export async function signOutBetterAuth(): Promise<void> {
+  await fetch(`${testEnv().betterAuth}/sign-out`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' });
+}

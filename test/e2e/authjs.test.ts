@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
-import { leftInStorage, loginInFrame as inFrame, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until, type HostWindow } from '../helpers.js';
+import { leftInStorage, loginInFrame as inFrame, signOutAuthjs, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until, type HostWindow } from '../helpers.js';
 
 const env = testEnv();
 const authjs = { protocol: 'authjs', broker: env.authjs, 'client-id': '' };
@@ -14,16 +14,10 @@ const authjs = { protocol: 'authjs', broker: env.authjs, 'client-id': '' };
 const loginInFrame = (attrs: Record<string, string>, prepare?: (win: HostWindow) => void) =>
   inFrame({ ...authjs, connections: 'instagram:Instagram', ...attrs }, prepare);
 
-/** Signs this browser out at Auth.js. */
-async function signOut() {
-  const { csrfToken } = (await (await fetch(`${env.authjs}/csrf`)).json()) as { csrfToken: string };
-  await fetch(`${env.authjs}/signout`, { method: 'POST', body: new URLSearchParams({ csrfToken }), redirect: 'manual' });
-}
-
 // Each test logs in from scratch (a session left by another file would be restored as a login).
-beforeEach(signOut);
+beforeEach(signOutAuthjs);
 afterEach(async () => {
-  await signOut();
+  await signOutAuthjs();
   sessionStorage.clear();
 });
 

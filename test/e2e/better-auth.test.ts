@@ -21,6 +21,7 @@ import {
   recordEvents,
   windows,
   closeWindows,
+  signOutBetterAuth,
 } from '../helpers.js';
 
 const env = testEnv();
@@ -29,13 +30,10 @@ const betterAuth = { protocol: 'better-auth', broker: env.betterAuth, 'client-id
 /** Better Auth's session, as its own endpoint tells it (signed out: `null`). */
 const session = async () => (await (await fetch(`${env.betterAuth}/get-session`, { credentials: 'include' })).json()) as { user: { id: string } } | null;
 
-/** Signs this browser out at Better Auth. */
-const signOut = () => fetch(`${env.betterAuth}/sign-out`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' });
-
 // Each test logs in from scratch (a session left by another file would be restored as a login).
-beforeEach(signOut);
+beforeEach(signOutBetterAuth);
 afterEach(async () => {
-  await signOut();
+  await signOutBetterAuth();
   sessionStorage.clear();
 });
 

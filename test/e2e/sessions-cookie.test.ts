@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent, LogoutErrorEvent, LogoutEvent, SocialLogin } from '../../src/index.js';
-import { accountView, buttonOf, hostFrame, hostWindow, mountWidget, realClick, realClickIn, recordEvents, testEnv, until, type HostWindow } from '../helpers.js';
+import { accountView, buttonOf, hostFrame, hostWindow, mountWidget, realClick, realClickIn, recordEvents, signOutAuthjs, signOutBetterAuth, testEnv, until, type HostWindow } from '../helpers.js';
 
 const env = testEnv();
 
@@ -32,10 +32,7 @@ const BROKERS: Broker[] = [
     name: 'authjs',
     attrs: { protocol: 'authjs', broker: env.authjs, 'client-id': '', connections: 'instagram:Instagram' },
     signedIn: async () => ((await (await fetch(`${env.authjs}/session`)).json()) as { user?: { id: string } } | null)?.user?.id ?? null,
-    signOut: async () => {
-      const { csrfToken } = (await (await fetch(`${env.authjs}/csrf`)).json()) as { csrfToken: string };
-      await fetch(`${env.authjs}/signout`, { method: 'POST', body: new URLSearchParams({ csrfToken }), redirect: 'manual' });
-    },
+    signOut: signOutAuthjs,
     signOutPath: '/api/auth/signout',
     sessionPath: '/api/auth/session',
     user: { name: 'ada.codes', picture: false },
@@ -44,9 +41,7 @@ const BROKERS: Broker[] = [
     name: 'better-auth',
     attrs: { protocol: 'better-auth', broker: env.betterAuth, 'client-id': '', connections: 'instagram:Instagram' },
     signedIn: async () => ((await (await fetch(`${env.betterAuth}/get-session`)).json()) as { user: { id: string } } | null)?.user.id ?? null,
-    signOut: async () => {
-      await fetch(`${env.betterAuth}/sign-out`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    },
+    signOut: signOutBetterAuth,
     signOutPath: '/api/better-auth/sign-out',
     sessionPath: '/api/better-auth/get-session',
     user: { name: 'Ada Lovelace', picture: true },

@@ -16,7 +16,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent, SocialLogin } from '../../src/index.js';
-import { accountView, closeWindows, mountWidget, realClick, recordEvents, testEnv, until, windows } from '../helpers.js';
+import { accountView, closeWindows, mountWidget, realClick, recordEvents, signOutAuthjs, testEnv, until, windows } from '../helpers.js';
 import { forgeSources, summary, type Tally } from './forge-sources.js';
 
 const env = testEnv();
@@ -25,17 +25,12 @@ const cleanup: Array<() => unknown> = [];
 const { frameForger, popupForger, pageForger, channelForger, deliveries } = forgeSources(cleanup);
 const SESSIONS = { sessions: true };
 
-const authjsSignOut = async () => {
-  const { csrfToken } = (await (await fetch(`${env.authjs}/csrf`)).json()) as { csrfToken: string };
-  await fetch(`${env.authjs}/signout`, { method: 'POST', body: new URLSearchParams({ csrfToken }), redirect: 'manual' });
-};
-
 // Each test starts signed out at Auth.js (another file may have left a session there).
-beforeEach(() => authjsSignOut());
+beforeEach(() => signOutAuthjs());
 afterEach(async () => {
   for (const undo of cleanup.splice(0).reverse()) await undo();
   await closeWindows(`${env.issuer}/session/end`);
-  await authjsSignOut();
+  await signOutAuthjs();
 });
 
 /** Every event an element can tell about sessions, with a count per type. */
