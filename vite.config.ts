@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Squeezes the whitespace out of the element's css`` literals (no bundler minifies template text). */
+/** Squeezes the comments and whitespace out of the element's css`` literals (no bundler minifies template text). */
 const minifyCss = (): Plugin => ({
   name: 'minify-css-literals',
   transform(code, id) {
@@ -18,6 +18,7 @@ const minifyCss = (): Plugin => ({
     for (const m of literals) {
       // No space is taken before a ":": in a selector it may be a descendant combinator (`a :not(b)`).
       const text = m[1]!
+        .replace(/\/\*[^]*?\*\//g, '')
         .replace(/\s+/g, ' ')
         .replace(/\s*([{};,>])\s*/g, '$1')
         .replace(/:\s+/g, ':')
@@ -144,6 +145,8 @@ function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; mo
  *   dynamically imported chunk), @lit/reactive-element external;
  * - `script-tag`: the classic script's core `dist/social-login.min.js`, Lit's reactive-element
  *   bundled, minified; `CHUNK_MANIFEST` (set by scripts/build-classic.mjs) pins the manifest that pins its chunks;
+ * - `relay`: `dist/social-login.relay.min.js`, the popup landing page's relay alone (src/relay-script.ts), for
+ *   the top of a heavy `redirect-uri` page;
  * - `chunk-<name>`: the classic script's chunk `dist/social-login.<name>.min.js` (a protocol, or
  *   `icons`), which reaches the core's modules through `SocialLogin._k`.
  */
@@ -164,10 +167,13 @@ export default defineConfig(({ mode }) => {
             output: { globals: (id: string) => (/\/(errors|events)\.js$/.test(id) ? 'SocialLogin' : 'SocialLogin._k') },
           },
         }
-      : mode == 'script-tag'
+      : mode == 'script-tag' || mode == 'relay'
         ? {
             ...classic,
-            lib: { entry: 'src/script-tag.ts', formats: ['iife'], name: 'SocialLoginBundle', fileName: () => 'social-login.min.js' },
+            lib:
+              mode == 'relay'
+                ? { entry: 'src/relay-script.ts', formats: ['iife'], name: 'SocialLoginRelay', fileName: () => 'social-login.relay.min.js' }
+                : { entry: 'src/script-tag.ts', formats: ['iife'], name: 'SocialLoginBundle', fileName: () => 'social-login.min.js' },
           }
         : {
             sourcemap: true,
