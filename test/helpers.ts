@@ -8,7 +8,7 @@ interface TestEnv {
   issuer: string;
   issuer2: string;
   clientId: string;
-  callbacks: { module: string; script: string; redirectHost: string; strict: string };
+  callbacks: { module: string; script: string; relay: string; redirectHost: string; strict: string };
   hostileOrigin: string;
   version: string;
   /** The Auth.js base URL (real Auth.js, on this page's origin). */
@@ -47,6 +47,12 @@ export function buttonOf(el: SocialLogin, index = 0): HTMLButtonElement {
 export async function realClick(target: Element): Promise<void> {
   const r = target.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+/** The real pointer over `target` (the first sign of intent), without a click. */
+export async function realHover(target: Element): Promise<void> {
+  const r = target.getBoundingClientRect();
+  await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
 /** A real double click (test/commands/double-click.mjs): both presses in one input sequence. */

@@ -9,13 +9,19 @@ import { retryCache } from '../util/retry-cache.js';
 import { importProtocol } from './chunk-loader.js';
 import type { ProtocolFlows } from './protocol.js';
 
+/** The protocols whose code is in: what a click must do at once (open the popup at a prepared request) needs it in hand. @internal */
+export const loaded: { [P in Protocol]?: ProtocolFlows } = {};
+
 /**
  * The protocol's flows, loaded once per page; a failed load is forgotten so the next call retries.
  * @throws {NetworkError} naming what could not be loaded
  * @internal
  */
 export const loadProtocol: (protocol: Protocol) => Promise<ProtocolFlows> = retryCache((protocol) =>
-  importProtocol(protocol).catch((err: unknown) => {
-    throw err instanceof SocialLoginError ? err : new NetworkError(`The ${protocol} code could not be loaded: ${(err as Error)?.message}`, undefined, err);
-  }),
+  importProtocol(protocol).then(
+    (flows) => (loaded[protocol] = flows),
+    (err: unknown) => {
+      throw err instanceof SocialLoginError ? err : new NetworkError(`The ${protocol} code could not be loaded: ${(err as Error)?.message}`, undefined, err);
+    },
+  ),
 );

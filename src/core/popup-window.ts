@@ -10,15 +10,15 @@ import { POPUP_MARK } from './relay.js';
  */
 export class PopupWindow {
   /**
-   * Opens an empty centred popup under a random name, with a random mark in its copy of this tab's
-   * sessionStorage (see `POPUP_MARK`). Call it synchronously in the click handler, before any
-   * `await`, or browsers block it.
+   * Opens a centred popup at `url` (a request prepared ahead of the click), or empty, under a random
+   * name, with a random mark in its copy of this tab's sessionStorage (see `POPUP_MARK`). Call it
+   * synchronously in the click handler, before any `await`, or browsers block it.
    * @returns `null` when the browser blocked it
    */
-  static open(): PopupWindow | null {
+  static open(url = 'about:blank'): PopupWindow | null {
     const mark = randomToken(12);
     quietly(() => sessionStorage.setItem(POPUP_MARK, mark));
-    const win = window.open('about:blank', `social-login-${randomToken(12)}`, popupFeatures(window));
+    const win = window.open(url, `social-login-${randomToken(12)}`, popupFeatures(window));
     quietly(() => sessionStorage.removeItem(POPUP_MARK));
     return win && !win.closed ? new PopupWindow(win, mark) : null;
   }

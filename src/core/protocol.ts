@@ -19,8 +19,14 @@ export interface ProtocolFlows {
   prefetch?(config: LoginConfig): Promise<unknown>;
   /** The broker's own list of connections, for a page that lists none; `lang` picks the labels' language. */
   connections?(config: LoginConfig, lang: string): Promise<Connection[]>;
-  /** A login in the popup the click just opened. */
-  popup(config: LoginConfig, connection: Connection, popup: PopupWindow, signal: AbortSignal): Promise<LoginDetail>;
+  /**
+   * A request for `connection` prepared ahead of the click (at the first sign of intent), taken
+   * once: the click opens the popup straight at its URL. Taking one prepares the next; `undefined`
+   * while none is ready for this configuration.
+   */
+  take?(config: LoginConfig, connection: Connection): Prepared | undefined;
+  /** A login in the popup the click just opened (at `ready`'s URL when it took one). */
+  popup(config: LoginConfig, connection: Connection, popup: PopupWindow, signal: AbortSignal, ready?: Prepared): Promise<LoginDetail>;
   /** Sends the page to the broker. */
   redirect(config: LoginConfig, connection: Connection, element: string, signal: AbortSignal): Promise<never>;
   /** What a page that loads with this protocol's redirect transaction does with it (protocols/shared/redirect-landing.ts). */
@@ -36,6 +42,11 @@ export interface ProtocolFlows {
   logout(config: LoginConfig, session: Session | null, login: LoginDetail | undefined, element: string, win: PopupWindow | null, signal: AbortSignal): Promise<boolean>;
   /** The element's session keeper (protocols/shared/session-keeper.ts). */
   keeper(host: KeeperHost, link: KeeperLink): Keeper;
+}
+
+/** A login request made before the click; what else it holds is its protocol's. @internal */
+export interface Prepared {
+  readonly url: string;
 }
 
 /** What a session keeper needs of its element. @internal */

@@ -1,6 +1,6 @@
 import { MISSING, type LoginConfig } from '../core/config.js';
 import { importDiagnostics } from '../core/chunk-loader.js';
-import { loadProtocol } from '../core/load-protocol.js';
+import { loaded, loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
 import { endsInWindow, keepsSession, type Keeper, type KeeperLink } from '../core/protocol.js';
 import { redirectReturn } from '../core/redirect-return.js';
@@ -185,7 +185,8 @@ export class LoginController implements KeeperLink {
     if (config instanceof SocialLoginError) return void this.fail(config, connection);
     if (!host.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
     const fallback = config.fallback == 'redirect';
-    const popup = config.mode == 'popup' ? PopupWindow.open() : null;
+    const ready = config.mode == 'popup' ? loaded[config.protocol]?.take?.(config, connection) : undefined;
+    const popup = config.mode == 'popup' ? PopupWindow.open(ready?.url) : null;
     if (config.mode == 'popup' && !popup && !fallback) return void this.fail(new PopupBlockedError(), connection, 'popup');
 
     this.#run(new Attempt(connection, config.mode, popup, config.timeoutMs, this.#ended), async (attempt) => {
@@ -193,7 +194,7 @@ export class LoginController implements KeeperLink {
       const flows = await orAbort(loadProtocol(config.protocol), signal);
       const redirect = () => ((attempt.mode = 'redirect'), flows.redirect(config, connection, host.id, signal));
       return popup
-        ? flows.popup(config, connection, popup, signal).catch((err: unknown) => (err instanceof PopupBlockedError && fallback ? redirect() : Promise.reject(err)))
+        ? flows.popup(config, connection, popup, signal, ready).catch((err: unknown) => (err instanceof PopupBlockedError && fallback ? redirect() : Promise.reject(err)))
         : redirect();
     });
   }

@@ -8,8 +8,10 @@ import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import { DETACHED_GRACE } from '../../src/protocols/shared/closed-watch.js';
+import type { LoginConfig } from '../../src/core/config.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
-import { COOP, buttonOf, mountWidget, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
+import { prepare } from '../../src/protocols/oidc/ahead.js';
+import { COOP, buttonOf, mountWidget, realClick, realHover, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
 
 const env = testEnv();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -37,23 +39,35 @@ afterEach(async () => {
 });
 
 describe('<social-login> with a broker that sends Cross-Origin-Opener-Policy', () => {
-  it('completes the login through the relay, with no popup_closed while the cut-off popup is open', async () => {
-    const el = await widget();
-    const events = recordEvents(el);
-    const held = await startSevered(el, open);
-    // Longer than every grace: a closed-looking popup that keeps focus is not reported.
-    await sleep(DETACHED_GRACE + 1000);
-    expect(events['login-error']).to.have.length(0);
-    expect(buttonOf(el).getAttribute('aria-busy')).to.equal('true');
+  // The popup opened empty and then sent to the broker (a click before its request was prepared), or
+  // opened straight at the authorization URL: either way its landing page finds the popup's mark.
+  for (const prepared of [false, true]) {
+    it(`completes the login through the relay, with no popup_closed while the cut-off popup is open (${prepared ? 'opened at a prepared request' : 'opened empty'})`, async () => {
+      const el = await widget();
+      await realHover(buttonOf(el));
+      if (prepared) await prepare(el.readConfig() as LoginConfig);
+      else {
+        // A configuration nothing prepared a request for (the scopes in another order).
+        el.scope = 'profile openid';
+        await el.updateComplete;
+      }
+      const events = recordEvents(el);
+      const held = await startSevered(el, open);
+      expect(open.calls[0]!.url === 'about:blank').to.equal(!prepared);
+      // Longer than every grace: a closed-looking popup that keeps focus is not reported.
+      await sleep(DETACHED_GRACE + 1000);
+      expect(events['login-error']).to.have.length(0);
+      expect(buttonOf(el).getAttribute('aria-busy')).to.equal('true');
 
-    const login = oneEvent(el, 'login') as Promise<LoginEvent>;
-    await release(held.uid);
-    const { detail } = await login;
-    expect(detail.user.id).to.equal('github|583231');
-    expect(events['login-error']).to.have.length(0);
-    // The landing page closed the cut-off popup itself.
-    await until(async () => !(await windows('find', env.callbacks.module)), 'the landing page to close its window', 20_000);
-  });
+      const login = oneEvent(el, 'login') as Promise<LoginEvent>;
+      await release(held.uid);
+      const { detail } = await login;
+      expect(detail.user.id).to.equal('github|583231');
+      expect(events['login-error']).to.have.length(0);
+      // The landing page closed the cut-off popup itself.
+      await until(async () => !(await windows('find', env.callbacks.module)), 'the landing page to close its window', 20_000);
+    });
+  }
 
   it('reports popup_closed when the user closes a popup that COOP cut off', async () => {
     const el = await widget();

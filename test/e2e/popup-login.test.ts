@@ -5,8 +5,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
+import type { LoginConfig } from '../../src/core/config.js';
 import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
-import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
+import { prepare } from '../../src/protocols/oidc/ahead.js';
+import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, realHover, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
 
@@ -68,8 +70,13 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     expect(badge.textContent).to.equal('Last used');
   });
 
-  it('opens a centred popup synchronously inside the click, then navigates it', async () => {
-    const el = await widget({ scope: 'openid profile email' });
+  it('opens an empty popup in the click when no request is prepared for it yet, then navigates it', async () => {
+    const el = await widget();
+    // The first sign of intent prepares requests for the configuration as it is...
+    await realHover(byName(el, 'GitHub'));
+    // ...and then it changes (the scopes in an order nothing else here uses): nothing is prepared for that.
+    el.scope = 'openid email profile';
+    await el.updateComplete;
     const login = oneEvent(el, 'login');
     await realClick(byName(el, 'GitHub'));
     // window.open ran in the click handler itself, with about:blank (the broker URL comes later).
@@ -80,6 +87,61 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     expect(byName(el, 'GitHub').textContent).to.contain('GitHub');
     const { detail } = (await login) as LoginEvent;
     expect(detail.user).to.deep.include({ id: 'github|583231', email: 'grace@example.com' });
+  });
+
+  it('opens the popup straight at the authorization URL once intent prepared the request, with new secrets every attempt', async () => {
+    const el = await widget({ scope: 'openid profile email' });
+    await realHover(byName(el, 'GitHub'));
+    // What the hover started (discovery is cached, then a hash): a person's click finds it done.
+    await prepare(el.readConfig() as LoginConfig);
+    const urls: URL[] = [];
+    for (const _ of [1, 2]) {
+      const login = oneEvent(el, 'login');
+      await realClick(byName(el, 'GitHub'));
+      const call = open.calls.at(-1)!;
+      expect(call.popup, 'a popup, opened in the click').to.not.equal(null);
+      const url = new URL(String(call.url));
+      expect(url.href.startsWith(`${env.issuer.replace(/\/$/, '')}/auth?`), url.href).to.equal(true);
+      expect(url.searchParams.get('state')).to.match(/^slp_[\w-]{43}$/);
+      expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
+      expect(url.searchParams.get('scope')).to.equal('openid profile email');
+      urls.push(url);
+      const { detail } = (await login) as LoginEvent;
+      expect(detail.user).to.deep.include({ id: 'github|583231', email: 'grace@example.com' });
+      await until(() => call.popup!.closed, 'the popup to close');
+    }
+    // Taking a prepared request prepares the next one, with its own state, nonce and verifier.
+    for (const param of ['state', 'nonce', 'code_challenge']) {
+      expect(urls[0]!.searchParams.get(param), param).to.not.equal(urls[1]!.searchParams.get(param));
+    }
+  });
+
+  it('redeems the code and reads userinfo with CORS-simple requests (no preflight round trip)', async () => {
+    // What the page sends the broker, as the Fetch standard decides whether a preflight goes first.
+    const sent: Array<{ url: string; method: string; headers: string[]; type: string }> = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const request = new Request(input, init);
+      sent.push({ url: request.url, method: request.method, headers: [...request.headers.keys()], type: request.headers.get('content-type') ?? '' });
+      return realFetch(input, init);
+    };
+    try {
+      const el = await widget({ scope: 'openid profile email' });
+      const login = oneEvent(el, 'login');
+      await realClick(byName(el, 'GitHub'));
+      const { detail } = (await login) as LoginEvent;
+      // The test broker keeps the email out of the ID token: it came from userinfo.
+      expect(detail.user).to.deep.include({ email: 'grace@example.com' });
+    } finally {
+      window.fetch = realFetch;
+    }
+    const toBroker = sent.filter((r) => /\/(token|me)$/.test(new URL(r.url).pathname));
+    expect(toBroker.map((r) => new URL(r.url).pathname)).to.deep.equal(['/token', '/me']);
+    for (const r of toBroker) {
+      expect(['GET', 'HEAD', 'POST'], r.url).to.include(r.method);
+      expect(r.headers.filter((h) => !['accept', 'accept-language', 'content-language', 'content-type'].includes(h)), r.url).to.deep.equal([]);
+      if (r.type) expect(r.type.split(';')[0], r.url).to.be.oneOf(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+    }
   });
 
   it('sends the connection id in connection-param and nothing secret in the URL', async () => {
