@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { readConfig } from '../../core/config.js';
-import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError } from '../../errors.js';
+import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError, NetworkError } from '../../errors.js';
 import { s256 } from './encoding.js';
-import { authorizationCode, authorizationUrl, discover, idTokenClaims, newAuthRequest, redeemCode, type BrokerMetadata } from './protocol.js';
+import { authorizationCode, authorizationUrl, discover, idTokenClaims, newAuthRequest, redeemCode, userinfo, type BrokerMetadata } from './protocol.js';
 
 const meta: BrokerMetadata = {
   issuer: 'https://id.example.com',
@@ -214,6 +214,29 @@ describe('hostile broker answers', () => {
     const { profile, readUserinfo } = await exchange({ name: 'Ada', picture: 'https://example.com/a.png', locale: 'en' });
     expect(readUserinfo).to.equal(false);
     expect(profile).to.deep.equal({ sub: 'u1', name: 'Ada', picture: 'https://example.com/a.png', locale: 'en' });
+  });
+  it('reads userinfo with the token in a form body (no preflight), and with the header when the broker refuses that', async () => {
+    const seen: string[] = [];
+    const answer = (refuse: number | undefined) =>
+      (window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const r = new Request(input, init);
+        seen.push(`${r.method} ${r.headers.get('authorization') ?? (await r.text())}`);
+        const refused = refuse && r.method == 'POST';
+        return new Response(JSON.stringify(refused ? { error: 'invalid_request' } : { sub: 'u1' }), { status: refused ? refuse : 200 });
+      });
+    answer(undefined);
+    expect(await userinfo('https://broker.example/me', 'at-1')).to.deep.equal({ sub: 'u1' });
+    expect(seen.splice(0)).to.deep.equal(['POST access_token=at-1']);
+    for (const status of [400, 401, 405]) {
+      answer(status);
+      expect(await userinfo('https://broker.example/me', 'at-2')).to.deep.equal({ sub: 'u1' });
+      expect(seen.splice(0), `HTTP ${status}`).to.deep.equal(['POST access_token=at-2', 'GET Bearer at-2']);
+    }
+    // A broker that is down is not asked twice.
+    answer(503);
+    const error = await userinfo('https://broker.example/me', 'at-3').catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(NetworkError);
+    expect(seen.splice(0)).to.deep.equal(['POST access_token=at-3']);
   });
   it('reads userinfo when the ID token carries no profile claim', async () => {
     const { profile, readUserinfo } = await exchange({});

@@ -4,7 +4,7 @@
  */
 import type { LoginConfig } from '../../core/config.js';
 import type { AuthRequest } from '../../core/transaction.js';
-import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError } from '../../errors.js';
+import { AccessDeniedError, BrokerError, ConfigError, InvalidStateError, NetworkError } from '../../errors.js';
 import type { Connection, LoginTokens } from '../../events.js';
 import { isRecord } from '../../util/is-record.js';
 import { randomToken } from '../../util/random.js';
@@ -152,6 +152,19 @@ export function idTokenClaims(token: string, meta: BrokerMetadata, clientId: str
   return c;
 }
 
+/**
+ * Reads userinfo with the access token in a form body (RFC 6750 §2.2): a CORS-simple request, so
+ * the browser sends no preflight first, which the `Authorization` header would cost (one more round
+ * trip). A broker that refuses the body form (HTTP 400/401, or no POST at all) is asked again the
+ * usual way: GET with the header.
+ * @internal
+ */
+export const userinfo = (endpoint: string, accessToken: string, signal?: AbortSignal): Promise<Json> =>
+  getJson(endpoint, { method: 'POST', body: new URLSearchParams({ access_token: accessToken }), signal }).catch((err: unknown) => {
+    if (signal?.aborted || !(err instanceof BrokerError || (err instanceof NetworkError && [400, 401, 405].includes(err.status!)))) throw err;
+    return getJson(endpoint, { headers: { authorization: `Bearer ${accessToken}` }, signal });
+  });
+
 /** What a completed code exchange yields. @internal */
 export interface CodeResult {
   tokens: LoginTokens;
@@ -194,10 +207,8 @@ export async function redeemCode(
   let profile: Json = Object.fromEntries(Object.entries(claims).filter(([k]) => !TOKEN_CLAIMS.includes(k)));
   // Userinfo too when the ID token lacks the profile, or the email that a granted `email` scope implies.
   const missing = !PROFILE_CLAIMS.some((k) => k in profile) || (/\bemail\b/.test(String(t.scope)) && !('email' in profile));
-  if (meta.userinfo_endpoint && missing) {
-    profile = await getJson(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${t.access_token}` }, signal });
-    if (profile.sub !== claims.sub) throw new BrokerError('invalid_response', 'Userinfo sub mismatch.');
-  }
+  if (meta.userinfo_endpoint && missing) profile = await userinfo(meta.userinfo_endpoint, t.access_token, signal);
+  if (profile.sub !== claims.sub) throw new BrokerError('invalid_response', 'Userinfo sub mismatch.');
   const tokens: LoginTokens = { accessToken: t.access_token, idToken: t.id_token, tokenType: t.token_type };
   if (typeof t.expires_in == 'number') tokens.expiresAt = Math.floor(Date.now() / 1000) + t.expires_in;
   if (typeof t.scope == 'string') tokens.scope = t.scope;
