@@ -34,6 +34,7 @@ const clientId = 'spa-test';
 const callbacks = {
   module: `${origin}/test/fixtures/callback.html`,
   script: `${origin}/test/fixtures/callback-min.html`,
+  relay: `${origin}/test/fixtures/callback-relay.html`,
   redirectHost: `${origin}/test/fixtures/redirect-host.html`,
   strict: `${origin}/test/fixtures/strict/callback.html`,
 };
@@ -313,6 +314,11 @@ export default {
       if (ctx.path != '/lonely/social-login.min.js') return void (ctx.status = 404);
       ctx.type = 'js';
       ctx.body = readFileSync('dist/social-login.min.js');
+    },
+    // A site's bundle that never arrives (test/fixtures/callback-relay.html): the request stays open until the page goes.
+    async (ctx, next) => {
+      if (ctx.path != '/test/fixtures/never.js') return next();
+      await new Promise((resolve) => ctx.req.on('close', resolve));
     },
     // The classic script's files byte for byte (the esbuild plugin would reformat them, breaking
     // their Subresource Integrity), as any static host serves them.

@@ -57,7 +57,14 @@ writeFileSync(
 process.env.CHUNK_MANIFEST = sri('social-login.chunks.min.js', 'sha256');
 await build({ configFile: 'vite.config.ts', mode: 'script-tag', logLevel: 'warn' });
 
-const integrity = { 'social-login.min.js': sri('social-login.min.js'), 'social-login.chunks.min.js': process.env.CHUNK_MANIFEST };
+// The relay alone, for the top of a redirect-uri page (src/relay-script.ts): a script of its own, pinned by the page like the core.
+await build({ configFile: 'vite.config.ts', mode: 'relay', logLevel: 'warn' });
+
+const integrity = {
+  'social-login.min.js': sri('social-login.min.js'),
+  'social-login.relay.min.js': sri('social-login.relay.min.js'),
+  'social-login.chunks.min.js': process.env.CHUNK_MANIFEST,
+};
 for (const chunk of CHUNKS) integrity[`social-login.${chunk}.min.js`] = chunks[chunk];
 writeFileSync('dist/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
 console.log(`classic script, Subresource Integrity (README snippet: npm run sri):

@@ -101,28 +101,33 @@ describe('dist/social-login.min.js', () => {
     expect(customElements.get('social-login')).to.equal(first.SocialLogin);
   });
 
-  it('logs in through the popup with the classic script on the landing page too', async () => {
-    const open = spyOnOpen();
-    const el = document.createElement('social-login');
-    el.setAttribute('broker', env.issuer);
-    el.setAttribute('client-id', env.clientId);
-    el.setAttribute('redirect-uri', env.callbacks.script);
-    el.setAttribute('connections', 'instagram:Instagram');
-    document.body.append(el);
-    try {
-      await el.updateComplete;
-      const login = Promise.race([
-        oneEvent(el, 'login') as Promise<LoginEvent>,
-        oneEvent(el, 'login-error').then((e) => Promise.reject(new Error(`login-error: ${(e as LoginErrorEvent).detail.message}`))),
-      ]);
-      await realClick(el.shadowRoot!.querySelector('button')!);
-      const { detail } = await login;
-      expect(detail.user.id).to.equal('instagram|17841400000000001');
-      expect(detail.tokens!.idToken).to.be.a('string');
-      await until(() => open.calls[0]?.popup?.closed, 'the landing page to close the popup');
-    } finally {
-      open.restore();
-      el.remove();
-    }
-  });
+  for (const [landing, what] of [
+    ['script', 'with the classic script on the landing page too'],
+    ['relay', 'when the landing page runs the relay script first, ahead of a site bundle that never arrives'],
+  ] as const) {
+    it(`logs in through the popup ${what}`, async () => {
+      const open = spyOnOpen();
+      const el = document.createElement('social-login');
+      el.setAttribute('broker', env.issuer);
+      el.setAttribute('client-id', env.clientId);
+      el.setAttribute('redirect-uri', env.callbacks[landing]);
+      el.setAttribute('connections', 'instagram:Instagram');
+      document.body.append(el);
+      try {
+        await el.updateComplete;
+        const login = Promise.race([
+          oneEvent(el, 'login') as Promise<LoginEvent>,
+          oneEvent(el, 'login-error').then((e) => Promise.reject(new Error(`login-error: ${(e as LoginErrorEvent).detail.message}`))),
+        ]);
+        await realClick(el.shadowRoot!.querySelector('button')!);
+        const { detail } = await login;
+        expect(detail.user.id).to.equal('instagram|17841400000000001');
+        expect(detail.tokens!.idToken).to.be.a('string');
+        await until(() => open.calls[0]?.popup?.closed, 'the popup to close');
+      } finally {
+        open.restore();
+        el.remove();
+      }
+    });
+  }
 });
