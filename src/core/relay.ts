@@ -31,7 +31,7 @@ export const POPUP_MARK = 'social-login:popup';
  * `error` — it removes those parameters from the address bar, relays them to the opener by
  * postMessage to this same origin (the opener checks that it comes from its popup), and, when this
  * window holds a popup's mark, on the attempt's BroadcastChannel with the mark (for when
- * Cross-Origin-Opener-Policy cut `window.opener`); then it closes the window.
+ * Cross-Origin-Opener-Policy cut `window.opener`); then it stops loading the page and closes the window.
  *
  * @returns whether this page was a popup landing page
  */
@@ -47,7 +47,9 @@ export function relayPopupResponse(): boolean {
     channel.postMessage(message);
     channel.close();
   }
-  // Let the messages leave before the window goes.
+  // The page's own loading stops (a site's bundle would hold the main thread, which a same-site
+  // opener shares); the messages leave before the window goes.
+  stop();
   setTimeout(() => close(), 50);
   return true;
 }
