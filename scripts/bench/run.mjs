@@ -33,7 +33,10 @@ const server = await startBenchServer();
 // One broker for every SDK: node-oidc-provider on Auth0's paths with Auth0's trailing-slash issuer,
 // logging the user in at once (the `instagram` connection of the test broker's interaction), and
 // putting the profile in the ID token as Auth0 does (so no SDK here needs a userinfo round trip).
+// Its request log (wall clock, as the pages' marks) gives the segment table the authorization request's arrival.
+const log = [];
 const broker = await startOidcBroker({
+  onRequest: (method, path) => log.push({ method, path, t: performance.timeOrigin + performance.now() }),
   clients: [{ client_id: 'bench', redirect_uris: server.redirectUris }],
   trailingSlash: true,
   idTokenProfile: true,
@@ -43,12 +46,15 @@ const broker = await startOidcBroker({
 // default, OpenID Connect Core §5.4), so the widget makes one more round trip. It is on localhost too:
 // another site would add a process swap to its popup; its cookies do not mix with the first's (each
 // broker finds only its own sessions).
-const userinfoBroker = await startOidcBroker({ clients: [{ client_id: 'bench', redirect_uris: server.redirectUris }] });
+const userinfoBroker = await startOidcBroker({
+  onRequest: (method, path) => log.push({ method, path, t: performance.timeOrigin + performance.now() }),
+  clients: [{ client_id: 'bench', redirect_uris: server.redirectUris }],
+});
 server.setBroker({ issuer: broker.issuer, clientId: 'bench', userinfoIssuer: userinfoBroker.issuer });
 const browser = await launch();
 let results;
 try {
-  const latency = await measureLatency(browser, server.origin, { runs: plan.runs });
+  const latency = await measureLatency(browser, server.origin, { runs: plan.runs, log });
   const startup = await measureStartup(browser, server.origin, { loads: plan.loads });
   const steady = await measureSteady(browser, server.origin, { logins: plan.logins });
   results = {

@@ -58,10 +58,11 @@ const HOLD_LIMIT_MS = 60_000;
  * `conformIdTokenClaims: false`), as Auth0, Keycloak and Google do; by default they come from userinfo only.
  * `endSession: false` leaves RP-Initiated Logout out (discovery lists no `end_session_endpoint`).
  * @param {{ port?: number, host?: string, issuerHost?: string, clients: Array<{ client_id: string, redirect_uris: string[], access_token_ttl?: number }>,
- *   routes?: import('oidc-provider').Configuration['routes'], trailingSlash?: boolean, idTokenProfile?: boolean, endSession?: boolean }} options
+ *   routes?: import('oidc-provider').Configuration['routes'], trailingSlash?: boolean, idTokenProfile?: boolean, endSession?: boolean,
+ *   onRequest?: (method: string, path: string) => void }} options `onRequest` hears each request as it arrives (the benchmark's clock)
  * @returns {Promise<{ issuer: string, port: number, close(): Promise<void> }>}
  */
-export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients, routes, trailingSlash = false, idTokenProfile = false, endSession = true }) {
+export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost = 'localhost', clients, routes, trailingSlash = false, idTokenProfile = false, endSession = true, onRequest }) {
   const server = await new Promise((resolve, reject) => {
     const s = express().listen(port, host, (/** @type {any} */ err) => (err ? reject(err) : resolve(s)));
   });
@@ -91,6 +92,7 @@ export async function startOidcBroker({ port = 0, host = '127.0.0.1', issuerHost
   let nextToken;
 
   const app = express();
+  if (onRequest) app.use((req, _res, next) => (onRequest(req.method, req.path), next()));
   /** @type {Map<string, unknown>} */
   const endSessions = new Map();
   app.get('/session/end', (req, _res, next) => {
