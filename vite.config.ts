@@ -126,7 +126,7 @@ const classicLoader = (): Plugin => ({
 /** ES-module chunk file names: each protocol by name, the core, and the protocols' shared code by what it does. */
 function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; moduleIds?: string[] }): string {
   const id = chunk.facadeModuleId ?? '';
-  const protocol = /\/src\/protocols\/(\w+)\/index\.ts$/.exec(id)?.[1];
+  const protocol = /\/src\/protocols\/([\w-]+)\/index\.ts$/.exec(id)?.[1];
   if (protocol) return `protocols/${protocol}.js`;
   if (id.includes('/icons/')) return 'icons/[name].js';
   if (id.includes('/locales/')) return 'locales/[name].js';
@@ -136,6 +136,8 @@ function chunkFileName(chunk: { name: string; facadeModuleId?: string | null; mo
   // What the protocols share is split by who shares it: the popup's answer (all), the redirect (those with one).
   if (ids.some((m) => m.endsWith('/protocols/shared/popup-response.ts'))) return 'protocols/popup.js';
   if (ids.some((m) => m.endsWith('/protocols/shared/redirect-start.ts'))) return 'protocols/redirect.js';
+  // OpenID Connect's steps, which Authing's redirect and sign-out use too.
+  if (ids.some((m) => m.includes('/src/protocols/oidc/'))) return 'protocols/openid.js';
   return '[name].js';
 }
 
