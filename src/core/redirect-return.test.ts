@@ -42,10 +42,9 @@ const settle = () => new Promise((r) => setTimeout(r));
 describe('RedirectReturn', () => {
   it('is done with nothing on a page without a transaction, and reads only once', () => {
     const { machine, calls } = page();
-    expect(machine.phase).to.equal('unread');
+    expect(calls.take + calls.read, 'nothing read before it is asked').to.equal(0);
     expect(machine.read()).to.equal(false);
     expect(machine.read()).to.equal(false);
-    expect(machine.phase).to.equal('done');
     expect(calls).to.deep.equal({ take: 1, read: 1, decide: 0 });
     expect(machine.pending()).to.equal(false);
   });
@@ -62,11 +61,10 @@ describe('RedirectReturn', () => {
     const waited: string[] = [];
     expect(machine.claim({ id: 'shop-login' }, () => waited.push('own'))).to.equal(undefined);
     expect(machine.claim({ id: 'other' }, () => waited.push('other'))).to.equal(undefined);
-    expect(machine.phase).to.equal('deciding');
     expect(machine.pending(), 'a click waits while the returning login is decided').to.equal(true);
+    expect(waited, 'claims wait for the decision').to.deep.equal([]);
     decide().resolve(result(saved));
     await settle();
-    expect(machine.phase).to.equal('done');
     expect(waited).to.deep.equal(['own', 'other']);
     expect(machine.pending()).to.equal(false);
     expect(machine.claim({ id: 'other' }, () => {})).to.equal(undefined);
@@ -88,7 +86,7 @@ describe('RedirectReturn', () => {
   it('does not hold clicks for a pending login that did not come back (another page of the site)', () => {
     const { machine } = page(undefined, tx());
     expect(machine.read()).to.equal(true);
-    expect(machine.phase).to.equal('deciding');
+    expect(machine.read(), 'still deciding: a transaction to handle').to.equal(true);
     expect(machine.pending()).to.equal(false);
   });
 
@@ -117,13 +115,13 @@ describe('RedirectReturn', () => {
     const saved = tx();
     const { machine, calls, frame, decide } = page(undefined, saved);
     machine.readSoon();
-    expect(machine.phase).to.equal('deferred');
     expect(calls.read).to.equal(0);
     let called = 0;
     expect(machine.claim({ id: '' }, () => called++)).to.equal(undefined);
+    expect(calls.read, 'a claim does not read a put-off state').to.equal(0);
     frame();
-    expect(calls.read).to.equal(1);
-    expect(machine.phase).to.equal('deciding');
+    expect(calls).to.deep.equal({ take: 1, read: 1, decide: 1 });
+    expect(called, 'still deciding').to.equal(0);
     decide().resolve(undefined);
     await settle();
     expect(called).to.equal(1);
@@ -132,7 +130,7 @@ describe('RedirectReturn', () => {
   it('reads at once when the URL holds a response, and a click reads a put-off state first', () => {
     const withResponse = page({ code: 'c', state: 'slr_1' }, tx());
     withResponse.machine.readSoon();
-    expect(withResponse.machine.phase).to.equal('deciding');
+    expect(withResponse.calls).to.deep.equal({ take: 1, read: 1, decide: 1 });
 
     const deferred = page(undefined, undefined);
     deferred.machine.readSoon();

@@ -16,22 +16,6 @@ export interface Claimant {
   clientId?: string;
 }
 
-/**
- * One page load's redirect state, in this order:
- * - `unread`: neither the URL nor sessionStorage read yet;
- * - `deferred`: the read waits for the first frame ({@link RedirectReturn.readSoon});
- * - `deciding`: a transaction was found and its protocol's code loads to decide; `returning` when
- *   a response came back with it (clicks wait meanwhile: the login may be theirs);
- * - `done`: decided; `result`, if any, is claimed by one element.
- * Elements that ask while `deferred` or `deciding` are called back (`waiting`) once `done`.
- * @internal
- */
-export type RedirectPhase =
-  | { name: 'unread' }
-  | { name: 'deferred'; waiting: Array<() => void> }
-  | { name: 'deciding'; waiting: Array<() => void>; returning: boolean }
-  | { name: 'done'; result?: RedirectResult };
-
 /** What the state machine reads and calls; the page's own in production, fakes in its tests. @internal */
 export interface RedirectIO {
   /** This page's response (removed from the address bar), if any. */
@@ -46,48 +30,54 @@ export interface RedirectIO {
   later(fn: () => void): void;
 }
 
-/** The redirect state of one page load. @internal */
+/**
+ * The redirect state of one page load. It goes through these steps, in order:
+ * 0. unread: neither the URL nor sessionStorage read yet;
+ * 1. put off: the read waits for the first frame ({@link RedirectReturn.readSoon});
+ * 2. deciding: a transaction was found and its protocol's code loads to decide; clicks wait
+ *    meanwhile when a response came back with it (the login may be theirs);
+ * 3. done: decided; the result, if any, is claimed by one element.
+ * Elements that claim before step 3 are called back once it is reached.
+ * @internal
+ */
 export class RedirectReturn {
-  #phase: RedirectPhase = { name: 'unread' };
-  #io: RedirectIO;
+  /** The elements to call back once decided. */
+  #waiting: Array<() => void> = [];
+  #step = 0;
+  /** Whether a response came back and its protocol's code is still deciding. */
+  #returning = false;
+  #result?: RedirectResult | undefined;
 
-  constructor(io: RedirectIO) {
-    this.#io = io;
-  }
-
-  /** Which phase the page is in (see {@link RedirectPhase}). */
-  get phase(): RedirectPhase['name'] {
-    return this.#phase.name;
-  }
+  constructor(private io: RedirectIO) {}
 
   /**
    * Reads the page's response and transaction, once per page load. A transaction goes to its
    * protocol's code; a response without one (a replay) is ignored.
-   * @returns whether there was a transaction to handle
+   * @returns whether there is (or was) a transaction to handle
    */
   read(): boolean {
-    const phase = this.#phase;
-    if (phase.name == 'deciding') return true;
-    if (phase.name == 'done') return !!phase.result;
-    const waiting = phase.name == 'deferred' ? phase.waiting : [];
-    const params = this.#io.take();
-    const tx = this.#io.read();
-    if (!tx) {
-      if (params) console.debug('<social-login> Ignored a used or foreign login response.');
-      return this.#done(waiting), false;
+    if (this.#step < 2) {
+      this.#step = 2;
+      const params = this.io.take();
+      const tx = this.io.read();
+      if (!tx) {
+        if (params) console.debug('<social-login> Ignored a used or foreign login response.');
+        this.#done();
+        return false;
+      }
+      const returning = (this.#returning = !!(params ?? tx.response));
+      this.io
+        .decide(tx, params)
+        .catch((err: unknown) => {
+          // The protocol's code did not load: the element that started the login reports it (network_error).
+          if (!returning) return undefined;
+          const result = { tx, promise: Promise.reject(err) };
+          result.promise.catch(() => {});
+          return result;
+        })
+        .then((result) => this.#done(result));
     }
-    const returning = !!(params ?? tx.response);
-    this.#phase = { name: 'deciding', waiting, returning };
-    this.#io.decide(tx, params).then(
-      (result) => this.#done(waiting, result),
-      // The protocol's code did not load: the element that started the login reports it (network_error).
-      (err: unknown) => {
-        const result = returning ? { tx, promise: Promise.reject(err) } : undefined;
-        result?.promise.catch(() => {});
-        this.#done(waiting, result);
-      },
-    );
-    return true;
+    return this.#step == 2 || !!this.#result;
   }
 
   /**
@@ -97,10 +87,10 @@ export class RedirectReturn {
    * until the first frame is painted.
    */
   readSoon(): void {
-    if (this.#phase.name != 'unread') return;
-    if (this.#io.has()) return void this.read();
-    this.#phase = { name: 'deferred', waiting: [] };
-    this.#io.later(() => this.read());
+    if (this.#step) return;
+    if (this.io.has()) return void this.read();
+    this.#step = 1;
+    this.io.later(() => this.read());
   }
 
   /**
@@ -109,7 +99,7 @@ export class RedirectReturn {
    */
   pending(): boolean {
     this.read();
-    return this.#phase.name == 'deciding' && this.#phase.returning;
+    return this.#returning;
   }
 
   /**
@@ -117,20 +107,19 @@ export class RedirectReturn {
    * state is not decided, `later` is kept and called once it is.
    */
   claim(el: Claimant, later: () => void): RedirectResult | undefined {
-    if (this.#phase.name == 'unread') this.read();
-    const phase = this.#phase as Exclude<RedirectPhase, { name: 'unread' }>;
-    if (phase.name != 'done') return void phase.waiting.push(later);
-    const result = phase.result;
+    if (!this.#step) this.read();
+    if (this.#step < 3) return void this.#waiting.push(later);
+    const result = this.#result;
     if (!result || result.claimed) return undefined;
     const { tx } = result;
-    const same = tx.element ? el.id == tx.element : el.broker?.trim() == tx.broker && (el.clientId?.trim() ?? '') == tx.clientId;
-    if (same) result.claimed = true;
-    return same ? result : undefined;
+    return (result.claimed = tx.element ? el.id == tx.element : el.broker?.trim() == tx.broker && (el.clientId?.trim() ?? '') == tx.clientId) ? result : undefined;
   }
 
-  #done(waiting: Array<() => void>, result?: RedirectResult) {
-    this.#phase = { name: 'done', result };
-    for (const claim of waiting) claim();
+  #done(result?: RedirectResult) {
+    this.#step = 3;
+    this.#result = result;
+    this.#returning = false;
+    for (const claim of this.#waiting.splice(0)) claim();
   }
 }
 
