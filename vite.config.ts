@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MagicString from 'magic-string';
+import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -31,6 +32,27 @@ const minifyCss = (): Plugin => ({
     }
     // With a source map, so the size breakdown (npm run bench) sees the styles as styles.ts.
     return { code: out.toString(), map: out.generateMap({ hires: true, source: id }) };
+  },
+});
+
+/**
+ * A second minifier over the classic files: Terser (two passes) after Vite's own finds what the first
+ * left (about 1% of the core's gzip), with the source map carried through for the size breakdown.
+ */
+const terserAfter = (): Plugin => ({
+  name: 'terser-after',
+  async generateBundle(_options, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (file.type != 'chunk') continue;
+      const mapFile = bundle[`${file.fileName}.map`];
+      const out = await minify(file.code, {
+        ecma: 2020,
+        compress: { passes: 2 },
+        sourceMap: file.map ? { content: JSON.stringify(file.map), url: `${file.fileName}.map` } : false,
+      });
+      file.code = out.code!;
+      if (mapFile?.type == 'asset' && typeof out.map == 'string') mapFile.source = out.map;
+    }
   },
 });
 
@@ -157,7 +179,12 @@ export default defineConfig(({ mode }) => {
   const classic = { emptyOutDir: false, sourcemap: true, target: 'es2022' } as const;
   return {
     define: { __VERSION__: JSON.stringify(version), __CHUNK_MANIFEST__: JSON.stringify(process.env.CHUNK_MANIFEST ?? '') },
-    plugins: [minifyCss(), ...(mode == 'script-tag' ? [classicLoader()] : []), ...(chunk ? [chunkEntry(chunk), recordKitUse(chunk)] : [])],
+    plugins: [
+      minifyCss(),
+      ...(mode == 'script-tag' ? [classicLoader()] : []),
+      ...(chunk ? [chunkEntry(chunk), recordKitUse(chunk)] : []),
+      ...(chunk || mode == 'script-tag' || mode == 'relay' ? [terserAfter()] : []),
+    ],
     build: chunk
       ? {
           ...classic,
