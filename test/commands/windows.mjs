@@ -105,7 +105,10 @@ export function windowsPlugin() {
       const browser = page.browser();
       if (action === 'open') {
         const other = await browser.newPage({ type: 'window', background: true });
-        await other.goto(url);
+        // A landing page that relays stops its own loading and closes: its load may never complete.
+        await other.goto(url).catch((/** @type {Error} */ err) => {
+          if (!/detached|closed/i.test(err.message)) throw err;
+        });
         return true;
       }
       const target = browser.targets().find((/** @type {any} */ t) => t.type() === 'page' && t !== page.target() && url && t.url().startsWith(url));
