@@ -1,6 +1,7 @@
 /** Shared helpers for the browser tests: the environment the runner set up, and real user input. */
 import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { PopupWindow } from '../src/core/popup-window.js';
 import type { SocialLogin } from '../src/element/social-login.js';
 import type { HostLog } from './fixtures/redirect-host.js';
 
@@ -49,16 +50,49 @@ export async function realClick(target: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
-/** The real pointer over `target` (the first sign of intent), without a click. */
+/** The real pointer over `target` (the first sign of intent), without a click: it comes from the page's corner, so it enters. */
 export async function realHover(target: Element): Promise<void> {
   const r = target.getBoundingClientRect();
+  await sendMouse({ type: 'move', position: [0, 0] });
   await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+  // Chromium hands mouse moves to the page with the next frame: the pointer has entered after two.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 }
 
 /** A real double click (test/commands/double-click.mjs): both presses in one input sequence. */
 export async function realDoubleClick(target: Element): Promise<void> {
   const r = target.getBoundingClientRect();
   await executeServerCommand('double-click', { position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+/**
+ * Records where the widget sends its popups (`PopupWindow.navigate`), and whether each was sent in
+ * the very call that opened the popup (`inOpen`: the click had a prepared request), not later.
+ */
+export function spyOnNavigate() {
+  let opening = false;
+  const { open, prototype } = PopupWindow;
+  const navigate = prototype.navigate;
+  const calls: Array<{ url: string; inOpen: boolean }> = [];
+  PopupWindow.open = (url?: string) => {
+    opening = true;
+    try {
+      return open.call(PopupWindow, url);
+    } finally {
+      opening = false;
+    }
+  };
+  prototype.navigate = function (this: PopupWindow, url: string) {
+    calls.push({ url, inOpen: opening });
+    navigate.call(this, url);
+  };
+  return {
+    calls,
+    restore() {
+      PopupWindow.open = open;
+      prototype.navigate = navigate;
+    },
+  };
 }
 
 /** Records every window.open call and the windows it returned; restore() puts the original back. */

@@ -6,6 +6,8 @@ import { stats, until } from './browser.mjs';
 export const CONTENDERS = [
   { name: 'social-login, relay (query)', path: '/ours.html?mode=query', button: 'social-login >>> button' },
   { name: 'social-login, web_message', path: '/ours.html?mode=web_message', button: 'social-login >>> button' },
+  // The same without a request prepared before the click: the popup opens empty, then goes to the broker.
+  { name: 'social-login, relay, nothing prepared', path: '/ours.html?mode=query&cold=1', button: 'social-login >>> button' },
   // The popup lands on a real site's page (1 MiB of script before ours), as is and with the relay script first.
   { name: 'social-login, relay, 1 MiB host page', path: '/ours.html?mode=query&landing=host', button: 'social-login >>> button' },
   { name: 'social-login, relay first on the 1 MiB host page', path: '/ours.html?mode=query&landing=host-relay', button: 'social-login >>> button' },

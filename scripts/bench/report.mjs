@@ -31,7 +31,9 @@ export function report(r) {
   const chunk = gzipSync(readFileSync('dist/social-login.oidc.min.js'), { level: 9 }).length;
   line();
   line(`At a login the widget adds its protocol's code: \`social-login.oidc.min.js\` is ${chunk.toLocaleString('en')} B gzip, so an OpenID Connect`);
-  line(`login downloads ${(ours.gzip + chunk).toLocaleString('en')} B in all. Budget for the page-view script: 10,240 B gzip (stretch 8,192 B).`);
+  line(`login downloads ${(ours.gzip + chunk).toLocaleString('en')} B in all. Budget for the page-view script: 10,240 B gzip; issue 20's goal 9,216 B`);
+  const relay = gzipSync(readFileSync('dist/social-login.relay.min.js'), { level: 9 }).length;
+  line(`(stretch 8,192 B). A heavy landing page that puts the relay alone first (\`social-login.relay.min.js\`) loads ${relay.toLocaleString('en')} B there.`);
   line();
   const bytes = r.breakdown;
   line('### Where our bytes go');
@@ -60,6 +62,7 @@ export function report(r) {
   line('  `window.open(authorization URL)` with `response_mode=web_message`, and one token request: no SDK can do less.');
   line('- **ours** opens the popup straight at the authorization URL when the request was prepared at the first sign of intent');
   line('  (hover, focus, touch); after the warm-up rounds every click here finds one, as a person\'s click after the hover does.');
+  line('  "nothing prepared" is the click that comes first (its configuration changes every round): an empty popup, then the broker.');
   line('- **1 MiB host page**: the popup lands on a page that loads 1 MiB of other script (a site\'s bundle: parsed, a quarter');
   line('  of it run) before ours; "relay first" puts `social-login.relay.min.js` ahead of that bundle, the documented fast path.');
   line();

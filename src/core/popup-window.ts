@@ -10,17 +10,22 @@ import { POPUP_MARK } from './relay.js';
  */
 export class PopupWindow {
   /**
-   * Opens a centred popup at `url` (a request prepared ahead of the click), or empty, under a random
-   * name, with a random mark in its copy of this tab's sessionStorage (see `POPUP_MARK`). Call it
-   * synchronously in the click handler, before any `await`, or browsers block it.
+   * Opens an empty centred popup under a random name, with a random mark in its copy of this tab's
+   * sessionStorage (see `POPUP_MARK`), and sends it to `url` at once when the click has one (a
+   * request prepared ahead of it). Call it synchronously in the click handler, before any `await`,
+   * or browsers block it.
    * @returns `null` when the browser blocked it
    */
-  static open(url = 'about:blank'): PopupWindow | null {
+  static open(url?: string): PopupWindow | null {
     const mark = randomToken(12);
     quietly(() => sessionStorage.setItem(POPUP_MARK, mark));
-    const win = window.open(url, `social-login-${randomToken(12)}`, popupFeatures(window));
+    // Empty first even with a URL in hand: WebKit copies the mark into a popup opened straight at
+    // another origin only some of the time, and the same task's navigation costs nothing more.
+    const win = window.open('about:blank', `social-login-${randomToken(12)}`, popupFeatures(window));
     quietly(() => sessionStorage.removeItem(POPUP_MARK));
-    return win && !win.closed ? new PopupWindow(win, mark) : null;
+    const popup = win && !win.closed ? new PopupWindow(win, mark) : null;
+    if (url) popup?.navigate(url);
+    return popup;
   }
 
   /** The response has come: the popup was closed by us, and the login goes on without it. */

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { AccessDeniedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
-import { byName, loginInFrame, mountWidget, nextConsent, outcomeIn, outcomeOf, realClick, spyOnOpen, testEnv, until } from '../helpers.js';
+import { byName, loginInFrame, mountWidget, nextConsent, outcomeIn, outcomeOf, realClick, spyOnNavigate, spyOnOpen, testEnv, until } from '../helpers.js';
 
 const env = testEnv();
 const authing = { protocol: 'authing', broker: env.authing.host, 'client-id': env.authing.appId };
@@ -24,11 +24,15 @@ describe('<social-login protocol="authing">', () => {
 
   it('logs in through the popup: the user and Authing\'s token, from Authing\'s origin and our popup only', async () => {
     const open = spyOnOpen();
+    const sent = spyOnNavigate();
     try {
       const el = await mountWidget(authing);
       await listed(el);
       const outcome = outcomeOf(el);
       await realClick(byName(el, 'Instagram'));
+      // The protocol's code is in (it listed the connections): the click sent the popup to the connection's URL itself.
+      expect(sent.calls.map((c) => c.inOpen)).to.deep.equal([true]);
+      expect(sent.calls[0]!.url).to.contain('/connections/social/instagram?from_guard=1&app_id=');
       const event = await outcome;
       expect(event.type, (event as LoginErrorEvent).detail?.message).to.equal('login');
       const { detail } = event as LoginEvent;
@@ -43,6 +47,7 @@ describe('<social-login protocol="authing">', () => {
       await until(() => open.calls[0]?.popup?.closed, 'the popup to close');
     } finally {
       open.restore();
+      sent.restore();
     }
   });
 

@@ -8,7 +8,7 @@ import type { SocialLogin } from '../../src/element/social-login.js';
 import type { LoginConfig } from '../../src/core/config.js';
 import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
 import { prepare } from '../../src/protocols/oidc/ahead.js';
-import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, realHover, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
+import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, realHover, spyOnNavigate, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
 
@@ -70,49 +70,65 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     expect(badge.textContent).to.equal('Last used');
   });
 
-  it('opens an empty popup in the click when no request is prepared for it yet, then navigates it', async () => {
-    const el = await widget();
-    // The first sign of intent prepares requests for the configuration as it is...
-    await realHover(byName(el, 'GitHub'));
-    // ...and then it changes (the scopes in an order nothing else here uses): nothing is prepared for that.
-    el.scope = 'openid email profile';
-    await el.updateComplete;
-    const login = oneEvent(el, 'login');
-    await realClick(byName(el, 'GitHub'));
-    // window.open ran in the click handler itself, with about:blank (the broker URL comes later).
-    expect(open.calls).to.have.length(1);
-    expect(open.calls[0]!.url).to.equal('about:blank');
-    expect(open.calls[0]!.popup).to.not.equal(null);
-    expect(byName(el, 'GitHub').getAttribute('aria-busy')).to.equal('true');
-    expect(byName(el, 'GitHub').textContent).to.contain('GitHub');
-    const { detail } = (await login) as LoginEvent;
-    expect(detail.user).to.deep.include({ id: 'github|583231', email: 'grace@example.com' });
-  });
-
-  it('opens the popup straight at the authorization URL once intent prepared the request, with new secrets every attempt', async () => {
-    const el = await widget({ scope: 'openid profile email' });
-    await realHover(byName(el, 'GitHub'));
-    // What the hover started (discovery is cached, then a hash): a person's click finds it done.
-    await prepare(el.readConfig() as LoginConfig);
-    const urls: URL[] = [];
-    for (const _ of [1, 2]) {
+  it('opens an empty popup in the click when no request is prepared for it yet, and sends it to the broker after the click', async () => {
+    const sent = spyOnNavigate();
+    try {
+      const el = await widget();
+      // The first sign of intent prepares requests for the configuration as it is...
+      await realHover(byName(el, 'GitHub'));
+      // ...and then it changes (the scopes in an order nothing else here uses): nothing is prepared for that.
+      el.scope = 'openid email profile';
+      await el.updateComplete;
       const login = oneEvent(el, 'login');
       await realClick(byName(el, 'GitHub'));
-      const call = open.calls.at(-1)!;
-      expect(call.popup, 'a popup, opened in the click').to.not.equal(null);
-      const url = new URL(String(call.url));
-      expect(url.href.startsWith(`${env.issuer.replace(/\/$/, '')}/auth?`), url.href).to.equal(true);
-      expect(url.searchParams.get('state')).to.match(/^slp_[\w-]{43}$/);
-      expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
-      expect(url.searchParams.get('scope')).to.equal('openid profile email');
-      urls.push(url);
+      // window.open ran in the click handler itself, with about:blank.
+      expect(open.calls).to.have.length(1);
+      expect(open.calls[0]!.url).to.equal('about:blank');
+      expect(open.calls[0]!.popup).to.not.equal(null);
+      expect(byName(el, 'GitHub').getAttribute('aria-busy')).to.equal('true');
+      expect(byName(el, 'GitHub').textContent).to.contain('GitHub');
       const { detail } = (await login) as LoginEvent;
       expect(detail.user).to.deep.include({ id: 'github|583231', email: 'grace@example.com' });
-      await until(() => call.popup!.closed, 'the popup to close');
+      // The broker's URL came later, once the request was made.
+      expect(sent.calls.map((c) => c.inOpen)).to.deep.equal([false]);
+      expect(new URL(sent.calls[0]!.url).searchParams.get('scope')).to.equal('openid email profile');
+    } finally {
+      sent.restore();
     }
-    // Taking a prepared request prepares the next one, with its own state, nonce and verifier.
-    for (const param of ['state', 'nonce', 'code_challenge']) {
-      expect(urls[0]!.searchParams.get(param), param).to.not.equal(urls[1]!.searchParams.get(param));
+  });
+
+  it('sends the popup to the authorization URL within the click once intent prepared the request, with new secrets every attempt', async () => {
+    const sent = spyOnNavigate();
+    try {
+      const el = await widget({ scope: 'openid profile email' });
+      await realHover(byName(el, 'GitHub'));
+      // What the hover started (discovery is cached, then a hash): a person's click finds it done.
+      await prepare(el.readConfig() as LoginConfig);
+      const urls: URL[] = [];
+      for (const _ of [1, 2]) {
+        const login = oneEvent(el, 'login');
+        await realClick(byName(el, 'GitHub'));
+        const call = open.calls.at(-1)!;
+        expect(call.popup, 'a popup, opened in the click').to.not.equal(null);
+        const navigation = sent.calls.at(-1)!;
+        expect(navigation.inOpen, 'sent to the broker as it opened, in the click').to.equal(true);
+        const url = new URL(navigation.url);
+        expect(url.href.startsWith(`${env.issuer.replace(/\/$/, '')}/auth?`), url.href).to.equal(true);
+        expect(url.searchParams.get('state')).to.match(/^slp_[\w-]{43}$/);
+        expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
+        expect(url.searchParams.get('scope')).to.equal('openid profile email');
+        urls.push(url);
+        const { detail } = (await login) as LoginEvent;
+        expect(detail.user).to.deep.include({ id: 'github|583231', email: 'grace@example.com' });
+        await until(() => call.popup!.closed, 'the popup to close');
+      }
+      expect(sent.calls, 'one navigation per attempt').to.have.length(2);
+      // Taking a prepared request prepares the next one, with its own state, nonce and verifier.
+      for (const param of ['state', 'nonce', 'code_challenge']) {
+        expect(urls[0]!.searchParams.get(param), param).to.not.equal(urls[1]!.searchParams.get(param));
+      }
+    } finally {
+      sent.restore();
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import type { LoginConfig } from '../../core/config.js';
 import type { PopupWindow } from '../../core/popup-window.js';
-import type { ProtocolFlows } from '../../core/protocol.js';
+import type { Prepared, ProtocolFlows } from '../../core/protocol.js';
 import type { Connection, LoginDetail } from '../../events.js';
 import { randomToken } from '../../util/random.js';
 import { trimSlash } from '../../util/url.js';
@@ -19,12 +19,13 @@ import { authingConnections, authingLogin, authingResult, authingSocialUrl } fro
 const issuer = (broker: string) => `${trimSlash(broker)}/oidc`;
 
 /**
- * One login in an already-open popup. The result is taken only from Authing's origin and from this
- * very popup window; Authing's message has no state to check.
+ * One login in an already-open popup (opened at the connection's URL when the click took it, else
+ * sent there now). The result is taken only from Authing's origin and from this very popup window;
+ * Authing's message has no state to check.
  */
-async function popup(config: LoginConfig, connection: Connection, win: PopupWindow, signal: AbortSignal): Promise<LoginDetail> {
+async function popup(config: LoginConfig, connection: Connection, win: PopupWindow, signal: AbortSignal, ready?: Prepared): Promise<LoginDetail> {
   openWindow(win);
-  win.navigate(authingSocialUrl(config, connection));
+  if (!ready) win.navigate(authingSocialUrl(config, connection));
   const origin = new URL(config.broker).origin;
   // The channel name only needs to be unguessable: Authing never relays through our landing page.
   const result = await popupResponse(win, randomToken(), signal, (event) =>
@@ -37,6 +38,8 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
 export const flows: ProtocolFlows = {
   keeper: (host, link) => new SessionKeeper(host, link, flows, 'authing'),
   connections: authingConnections,
+  // The connection's URL holds no secret (Authing keeps the state): every click can open the popup at it.
+  take: (config, connection) => ({ url: authingSocialUrl(config, connection) }),
   popup,
   // Authing documents no authorization parameter that picks one social connection: the user picks it
   // on the hosted login page, so none is sent.
