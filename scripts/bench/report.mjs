@@ -62,7 +62,7 @@ export function report(r) {
   line('  `window.open(authorization URL)` with `response_mode=web_message`, and one token request: no SDK can do less.');
   line('- **ours** opens the popup straight at the authorization URL when the request was prepared at the first sign of intent');
   line('  (hover, focus, touch); after the warm-up rounds every click here finds one, as a person\'s click after the hover does.');
-  line('  "nothing prepared" is the click that comes first (its configuration changes every round): an empty popup, then the broker.');
+  line('  "nothing prepared" is the click that comes first (its language tag changes every round, so nothing was prepared for it).');
   line('- **1 MiB host page**: the popup lands on a page that loads 1 MiB of other script (a site\'s bundle: parsed, a quarter');
   line('  of it run) before ours; "relay first" puts `social-login.relay.min.js` ahead of that bundle, the documented fast path.');
   line();

@@ -102,10 +102,17 @@ function pages({ issuer, clientId, userinfoIssuer }) {
         const query = new URLSearchParams(location.search);
         el.responseMode = query.get('mode') || 'query';
         if (query.get('broker') == 'userinfo') el.broker = ${JSON.stringify(userinfoIssuer)};
-        // A click that finds no prepared request (as one without a hover first would): each click asks with
-        // another connection parameter, a configuration nothing was prepared for.
+        // A click that finds no prepared request (as one without a hover first would): each click is in
+        // another language tag (the English texts under a new name), a configuration nothing was prepared for;
+        // the broker only sees another ui_locales.
         let round = 0;
-        if (query.get('cold')) document.addEventListener('click', () => (el.connectionParam = 'connection' + ++round), true);
+        if (query.get('cold')) {
+          document.addEventListener('click', () => {
+            const tag = 'x-cold-' + ++round;
+            SocialLogin.STRINGS[tag] = SocialLogin.STRINGS.en;
+            el.setAttribute('lang', tag);
+          }, true);
+        }
         // Where the popup lands: the tiny callback page (default), or a 1 MiB host page, as is or with the relay script first.
         if (query.get('landing')) el.redirectUri = '/' + query.get('landing') + '-callback.html';
         el.addEventListener('login', () => done());
