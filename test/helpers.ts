@@ -66,8 +66,9 @@ export async function realDoubleClick(target: Element): Promise<void> {
 }
 
 /**
- * Records where the widget sends its popups (`PopupWindow.navigate`), and whether each was sent in
- * the very call that opened the popup (`inOpen`: the click had a prepared request), not later.
+ * Records where the widget sends its popups, and whether each was sent in the very call that opened
+ * the popup (`inOpen`: the click had a prepared request; opened at the URL, or in WebKit opened
+ * empty and sent there at once), not later (`PopupWindow.navigate` after the click).
  */
 export function spyOnNavigate() {
   let opening = false;
@@ -76,9 +77,15 @@ export function spyOnNavigate() {
   const calls: Array<{ url: string; inOpen: boolean }> = [];
   PopupWindow.open = (url?: string) => {
     opening = true;
+    const windowOpen = window.open;
+    window.open = function (this: Window, ...args: Parameters<typeof window.open>) {
+      if (args[0] && String(args[0]) != 'about:blank') calls.push({ url: String(args[0]), inOpen: true });
+      return windowOpen.apply(this, args);
+    } as typeof window.open;
     try {
       return open.call(PopupWindow, url);
     } finally {
+      window.open = windowOpen;
       opening = false;
     }
   };
