@@ -48,7 +48,7 @@ const terserAfter = (): Plugin => ({
       const out = await minify(file.code, {
         ecma: 2020,
         compress: { passes: 2 },
-        sourceMap: file.map ? { content: JSON.stringify(file.map), url: `${file.fileName}.map` } : false,
+        sourceMap: file.map ? { content: JSON.stringify(file.map), url: `${file.fileName}.map`, includeSources: true } : false,
       });
       file.code = out.code!;
       if (mapFile?.type == 'asset' && typeof out.map == 'string') mapFile.source = out.map;

@@ -57,9 +57,9 @@ export class RedirectReturn {
    */
   read(): boolean {
     if (this.#step < 2) {
-      this.#step = 2;
       const params = this.io.take();
       const tx = this.io.read();
+      this.#step = 2;
       if (!tx) {
         if (params) console.debug('<social-login> Ignored a used or foreign login response.');
         this.#done();

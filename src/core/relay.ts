@@ -31,7 +31,8 @@ export const POPUP_MARK = 'social-login:popup';
  * `error` — it removes those parameters from the address bar, relays them to the opener by
  * postMessage to this same origin (the opener checks that it comes from its popup), and, when this
  * window holds a popup's mark, on the attempt's BroadcastChannel with the mark (for when
- * Cross-Origin-Opener-Policy cut `window.opener`); then it stops loading the page and closes the window.
+ * Cross-Origin-Opener-Policy cut `window.opener`); then it stops loading the page and closes the window
+ * (or, when the window may not close, loads the page again without the response).
  *
  * @returns whether this page was a popup landing page
  */
@@ -48,8 +49,9 @@ export function relayPopupResponse(): boolean {
     channel.close();
   }
   // The page's own loading stops (a site's bundle would hold the main thread, which a same-site
-  // opener shares); the messages leave before the window goes.
+  // opener shares); the messages leave before the window goes. A window that may not close (an
+  // in-app browser's tab) loads the page again, without the response, rather than stay half-loaded.
   stop();
-  setTimeout(() => close(), 50);
+  setTimeout(() => (close(), setTimeout(() => closed || location.reload(), 100)), 50);
   return true;
 }

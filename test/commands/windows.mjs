@@ -105,9 +105,9 @@ export function windowsPlugin() {
       const browser = page.browser();
       if (action === 'open') {
         const other = await browser.newPage({ type: 'window', background: true });
-        // A landing page that relays stops its own loading and closes: its load may never complete.
+        // A landing page that relays (a popup's state) stops its own loading and closes: its load may never complete.
         await other.goto(url).catch((/** @type {Error} */ err) => {
-          if (!/detached|closed/i.test(err.message)) throw err;
+          if (!/detached|closed/i.test(err.message) || !/[?&]state=slp_/.test(url ?? '')) throw err;
         });
         return true;
       }

@@ -10,7 +10,7 @@ import type { SocialLogin } from '../../src/element/social-login.js';
 import { DETACHED_GRACE } from '../../src/protocols/shared/closed-watch.js';
 import type { LoginConfig } from '../../src/core/config.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
-import { prepare } from '../../src/protocols/oidc/ahead.js';
+import { isPrepared } from '../../src/protocols/oidc/ahead.js';
 import { COOP, buttonOf, mountWidget, realClick, realHover, spyOnNavigate, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
 
 const env = testEnv();
@@ -49,7 +49,7 @@ describe('<social-login> with a broker that sends Cross-Origin-Opener-Policy', (
       cleanup.push(() => sent.restore());
       const el = await widget();
       await realHover(buttonOf(el));
-      if (prepared) await prepare(el.readConfig() as LoginConfig);
+      if (prepared) await until(() => isPrepared(el.readConfig() as LoginConfig, { id: COOP, name: 'Isolated' }), 'the hover to prepare a request');
       else {
         // A configuration nothing prepared a request for (the scopes in another order).
         el.scope = 'profile openid';

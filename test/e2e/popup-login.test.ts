@@ -7,7 +7,7 @@ import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import type { LoginConfig } from '../../src/core/config.js';
 import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
-import { prepare } from '../../src/protocols/oidc/ahead.js';
+import { isPrepared } from '../../src/protocols/oidc/ahead.js';
 import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, realHover, spyOnNavigate, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
@@ -102,8 +102,8 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     try {
       const el = await widget({ scope: 'openid profile email' });
       await realHover(byName(el, 'GitHub'));
-      // What the hover started (discovery is cached, then a hash): a person's click finds it done.
-      await prepare(el.readConfig() as LoginConfig);
+      // What the hover started (discovery, then a hash): a person's click finds it done.
+      await until(() => isPrepared(el.readConfig() as LoginConfig, { id: 'github', name: 'GitHub' }), 'the hover to prepare a request');
       const urls: URL[] = [];
       for (const _ of [1, 2]) {
         const login = oneEvent(el, 'login');

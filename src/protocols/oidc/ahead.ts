@@ -36,6 +36,9 @@ export async function popupRequest(config: LoginConfig, connection: Connection):
 export const prepare = (config: LoginConfig, connections = config.connections): Promise<unknown> =>
   Promise.all(connections.map((c) => ready.has(keyOf(config, c)) || popupRequest(config, c).then((r) => ready.set(keyOf(config, c), r))));
 
+/** Whether a request is ready for `connection` under `config` (what a test waits for after the intent). @internal */
+export const isPrepared = (config: LoginConfig, connection: Connection): boolean => ready.has(keyOf(config, connection));
+
 /** Takes the request prepared for `connection` under `config`, if one is, and prepares the next. @internal */
 export function take(config: LoginConfig, connection: Connection): PopupRequest | undefined {
   const key = keyOf(config, connection);

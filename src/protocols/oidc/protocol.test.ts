@@ -215,7 +215,7 @@ describe('hostile broker answers', () => {
     expect(readUserinfo).to.equal(false);
     expect(profile).to.deep.equal({ sub: 'u1', name: 'Ada', picture: 'https://example.com/a.png', locale: 'en' });
   });
-  it('reads userinfo with the token in a form body (no preflight), and with the header when the broker refuses that', async () => {
+  it('reads userinfo with the token in a form body (no preflight), and with the header when the broker refuses that or hides why', async () => {
     const seen: string[] = [];
     const answer = (refuse: number | undefined) =>
       (window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -232,7 +232,16 @@ describe('hostile broker answers', () => {
       expect(await userinfo('https://broker.example/me', 'at-2')).to.deep.equal({ sub: 'u1' });
       expect(seen.splice(0), `HTTP ${status}`).to.deep.equal(['POST access_token=at-2', 'GET Bearer at-2']);
     }
-    // A broker that is down is not asked twice.
+    // A refusal without CORS headers reads as a failed fetch: asked again too.
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const r = new Request(input, init);
+      seen.push(`${r.method} ${r.headers.get('authorization') ?? (await r.text())}`);
+      if (r.method == 'POST') throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify({ sub: 'u1' }), { status: 200 });
+    };
+    expect(await userinfo('https://broker.example/me', 'at-4')).to.deep.equal({ sub: 'u1' });
+    expect(seen.splice(0)).to.deep.equal(['POST access_token=at-4', 'GET Bearer at-4']);
+    // A broker that answers with a server error is not asked twice.
     answer(503);
     const error = await userinfo('https://broker.example/me', 'at-3').catch((e: unknown) => e);
     expect(error).to.be.instanceOf(NetworkError);

@@ -155,13 +155,14 @@ export function idTokenClaims(token: string, meta: BrokerMetadata, clientId: str
 /**
  * Reads userinfo with the access token in a form body (RFC 6750 §2.2): a CORS-simple request, so
  * the browser sends no preflight first, which the `Authorization` header would cost (one more round
- * trip). A broker that refuses the body form (HTTP 400/401, or no POST at all) is asked again the
- * usual way: GET with the header.
+ * trip). Servers may refuse that form (RFC 6750 makes it optional), often without the CORS headers
+ * that would let the page read why: anything but an abort or a server error (HTTP 5xx) asks again
+ * the usual way, GET with the header.
  * @internal
  */
 export const userinfo = (endpoint: string, accessToken: string, signal?: AbortSignal): Promise<Json> =>
   getJson(endpoint, { method: 'POST', body: new URLSearchParams({ access_token: accessToken }), signal }).catch((err: unknown) => {
-    if (signal?.aborted || !(err instanceof BrokerError || (err instanceof NetworkError && [400, 401, 405].includes(err.status!)))) throw err;
+    if (signal?.aborted || (err instanceof NetworkError && err.status! >= 500)) throw err;
     return getJson(endpoint, { headers: { authorization: `Bearer ${accessToken}` }, signal });
   });
 
