@@ -16,18 +16,12 @@ export class PopupWindow {
    * block it.
    * @returns `null` when the browser blocked it
    */
-  static open(url?: string): PopupWindow | null {
+  static open(url = 'about:blank'): PopupWindow | null {
     const mark = randomToken(12);
-    // WebKit (the engine whose `navigator.vendor` is Apple's, as HTML defines it) copies the mark
-    // into a popup opened straight at another origin only some of the time: there the popup opens
-    // empty and is sent on in the same call. Elsewhere it opens at the URL, which is some 9 ms sooner.
-    const direct = url && navigator.vendor[0] != 'A';
     quietly(() => sessionStorage.setItem(POPUP_MARK, mark));
-    const win = window.open(direct ? url : 'about:blank', `social-login-${randomToken(12)}`, popupFeatures(window));
+    const win = window.open(url, `social-login-${randomToken(12)}`, popupFeatures(window));
     quietly(() => sessionStorage.removeItem(POPUP_MARK));
-    const popup = win && !win.closed ? new PopupWindow(win, mark) : null;
-    if (url && !direct) popup?.navigate(url);
-    return popup;
+    return win && !win.closed ? new PopupWindow(win, mark) : null;
   }
 
   /** The response has come: the popup was closed by us, and the login goes on without it. */

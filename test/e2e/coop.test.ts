@@ -11,7 +11,7 @@ import { DETACHED_GRACE } from '../../src/protocols/shared/closed-watch.js';
 import type { LoginConfig } from '../../src/core/config.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import { isPrepared } from '../../src/protocols/oidc/ahead.js';
-import { COOP, buttonOf, mountWidget, realClick, realHover, spyOnNavigate, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
+import { COOP, buttonOf, mountWidget, realClick, realHover, spyOnNavigate, WEBKIT, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld, windows } from '../helpers.js';
 
 const env = testEnv();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,7 +44,9 @@ describe('<social-login> with a broker that sends Cross-Origin-Opener-Policy', (
   // The popup sent to the broker after the click (its request was not prepared), or within it: either
   // way its landing page finds the popup's mark.
   for (const prepared of [false, true]) {
-    it(`completes the login through the relay, with no popup_closed while the cut-off popup is open (${prepared ? 'sent to a prepared request in the click' : 'sent after the click'})`, async () => {
+    it(`completes the login through the relay, with no popup_closed while the cut-off popup is open (${prepared ? 'a request prepared on intent' : 'nothing prepared'})`, async function () {
+      // Its graces alone take 3 s, and WebDriver's window commands are slow under load (WebKit's most).
+      this.timeout(40_000);
       const sent = spyOnNavigate();
       cleanup.push(() => sent.restore());
       const el = await widget();
@@ -57,7 +59,7 @@ describe('<social-login> with a broker that sends Cross-Origin-Opener-Policy', (
       }
       const events = recordEvents(el);
       const held = await startSevered(el, open);
-      expect(sent.calls.map((c) => c.inOpen)).to.deep.equal([prepared]);
+      expect(sent.calls.map((c) => c.inOpen)).to.deep.equal([prepared && !WEBKIT]);
       // Longer than every grace: a closed-looking popup that keeps focus is not reported.
       await sleep(DETACHED_GRACE + 1000);
       expect(events['login-error']).to.have.length(0);

@@ -8,7 +8,7 @@ import type { SocialLogin } from '../../src/element/social-login.js';
 import type { LoginConfig } from '../../src/core/config.js';
 import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
 import { isPrepared } from '../../src/protocols/oidc/ahead.js';
-import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, realHover, spyOnNavigate, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
+import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, realHover, spyOnNavigate, WEBKIT, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
 
 const env = testEnv();
 
@@ -97,7 +97,7 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     }
   });
 
-  it('sends the popup to the authorization URL within the click once intent prepared the request, with new secrets every attempt', async () => {
+  it('opens the popup at the authorization URL in the click once intent prepared the request (not in WebKit), with new secrets every attempt', async () => {
     const sent = spyOnNavigate();
     try {
       const el = await widget({ scope: 'openid profile email' });
@@ -111,7 +111,8 @@ describe('<social-login> popup login against node-oidc-provider', () => {
         const call = open.calls.at(-1)!;
         expect(call.popup, 'a popup, opened in the click').to.not.equal(null);
         const navigation = sent.calls.at(-1)!;
-        expect(navigation.inOpen, 'sent to the broker as it opened, in the click').to.equal(true);
+        // WebKit keeps the empty popup (see element/login.ts): the request then goes a moment later.
+        expect(navigation.inOpen, 'opened at the broker, in the click').to.equal(!WEBKIT);
         const url = new URL(navigation.url);
         expect(url.href.startsWith(`${env.issuer.replace(/\/$/, '')}/auth?`), url.href).to.equal(true);
         expect(url.searchParams.get('state')).to.match(/^slp_[\w-]{43}$/);
