@@ -119,6 +119,7 @@ function pages({ issuer, clientId, userinfoIssuer }) {
         el.addEventListener('login-error', (e) => failed(e.detail.error));
       </script>`),
     '/ours-callback.html': page('ours landing', `<script src="/dist/social-login.min.js"></script>`),
+    '/relay-callback.html': page('relay landing', `<script src="/dist/social-login.relay.min.js"></script>`),
     // A real site's page as the landing page: its 1 MiB bundle first, then the widget (the usual order)...
     '/host-callback.html': page('host page', `<script src="/bench/site-bundle.js"></script><script src="/dist/social-login.min.js"></script>`),
     // ...and the documented fast path: the relay script first, ahead of the site's bundle.

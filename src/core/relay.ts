@@ -39,13 +39,15 @@ export const POPUP_MARK = 'social-login:popup';
 export function relayPopupResponse(): boolean {
   const params = takeResponse(POPUP_STATE_PREFIX);
   if (!params) return false;
+  const message = { type: RELAY_TYPE, params };
+  // The opener first: a page's first sessionStorage access is a synchronous round trip, which only
+  // the channel's message needs (for its mark).
+  quietly(() => opener?.postMessage(message, location.origin));
   const popup = quietly(() => sessionStorage.getItem(POPUP_MARK));
   quietly(() => sessionStorage.removeItem(POPUP_MARK));
-  const message = { type: RELAY_TYPE, params, popup };
-  quietly(() => opener?.postMessage(message, location.origin));
   if (popup) {
     const channel = new BroadcastChannel(channelName(params.state!));
-    channel.postMessage(message);
+    channel.postMessage({ ...message, popup });
     channel.close();
   }
   // The page's own loading stops (a site's bundle would hold the main thread, which a same-site

@@ -7,8 +7,8 @@ const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', he
 const page = await browser.newPage();
 await page.goto(server.origin + '/ours-callback.html');
 const res = {};
-for (let round = 0; round < 12; round++) {
-  for (const p of ['ours-callback', 'host-callback', 'host-relay-callback']) {
+for (let round = 0; round < +(process.env.ROUNDS||12); round++) {
+  for (const p of (process.env.PAGES||'ours-callback host-callback host-relay-callback').split(' ')) {
     const ms = await page.evaluate(async (url) => {
       const t = performance.now();
       const w = open(url, 'x' + Math.random(), 'popup,width=400,height=400');
