@@ -65,9 +65,6 @@ export async function realDoubleClick(target: Element): Promise<void> {
   await executeServerCommand('double-click', { position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
-/** Whether this is WebKit (its `navigator.vendor` is Apple's), where the click never opens the popup at a prepared request. */
-export const WEBKIT = navigator.vendor.startsWith('Apple');
-
 /**
  * Records where the widget sends its popups, and whether each was sent in the very call that opened
  * the popup (`inOpen`: the click had a prepared request and opened the popup at its URL), not later

@@ -185,9 +185,8 @@ export class LoginController implements KeeperLink {
     if (config instanceof SocialLoginError) return void this.fail(config, connection);
     if (!host.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
     const fallback = config.fallback == 'redirect';
-    // Not in WebKit (`navigator.vendor` is Apple's, as HTML defines it) until the popup's mark is shown
-    // to reach a popup opened straight at another origin there: it opens empty and goes a moment later.
-    const ready = config.mode == 'popup' && navigator.vendor[0] != 'A' ? loaded[config.protocol]?.take?.(config, connection) : undefined;
+    // A request prepared on intent opens the popup straight at the broker; without one it opens empty.
+    const ready = config.mode == 'popup' ? loaded[config.protocol]?.take?.(config, connection) : undefined;
     const popup = config.mode == 'popup' ? PopupWindow.open(ready?.url) : null;
     if (config.mode == 'popup' && !popup && !fallback) return void this.fail(new PopupBlockedError(), connection, 'popup');
 
