@@ -3,7 +3,7 @@
  * (protocols/<name>/) fulfils, and two facts about it.
  */
 import type { SocialLoginError } from '../errors.js';
-import type { Connection, LoginDetail, Protocol, Session } from '../events.js';
+import type { Connection, LoginDetail, LoginMode, Protocol, Session } from '../events.js';
 import type { Strings } from './strings.js';
 import type { LoginConfig } from './config.js';
 import type { PopupWindow } from './popup-window.js';
@@ -15,6 +15,11 @@ import type { RedirectResult, Transaction } from './transaction.js';
  * @internal
  */
 export interface ProtocolFlows {
+  /**
+   * `config` when its URLs and names may carry a login (the checks page views do not carry).
+   * @throws {ConfigError} naming the attribute at fault
+   */
+  check?(config: LoginConfig): LoginConfig;
   /** Starts the fetches a click would wait for (discovery), so the click does not. */
   prefetch?(config: LoginConfig): Promise<unknown>;
   /** The broker's own list of connections, for a page that lists none; `lang` picks the labels' language. */
@@ -72,9 +77,24 @@ export interface KeeperLink {
  * Who is signed in at an element's broker: kept by the protocol's chunk, so page views that never
  * sign anyone in do not load it. @internal
  */
+/** What the run of a login needs of its attempt (element/attempt.ts). */
+export interface LoginAttempt {
+  /** Aborted when the attempt ends (its timeout, its element removed, a closed popup given up). */
+  readonly controller: AbortController;
+  /** The popup the click opened, or none for a redirect. */
+  readonly popup: PopupWindow | null | undefined;
+  /** `redirect` once the login falls back to one. */
+  mode: LoginMode;
+}
+
 export interface Keeper {
   readonly flows: ProtocolFlows;
   readonly session: Session | null;
+  /**
+   * Runs the login a click started: in its popup (with the request the click took, if any), or by
+   * redirect; a popup that closed at once falls back to a redirect when `fallback="redirect"`.
+   */
+  login(config: LoginConfig, connection: Connection, attempt: LoginAttempt, ready?: Prepared): Promise<LoginDetail>;
   /** This page's own login began a session. */
   begin(detail: LoginDetail): void;
   /** Another tab's message on the broker's channel. */

@@ -55,7 +55,7 @@ export class BrokerController {
     if (config.broker == this.#prefetched) return;
     this.#prefetched = config.broker;
     loadProtocol(config.protocol)
-      .then((flows) => flows.prefetch?.(config))
+      .then((flows) => (this.changed(), flows.prefetch?.(config)))
       .catch(() => (this.#prefetched = undefined));
   }
 

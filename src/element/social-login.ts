@@ -1,6 +1,7 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { readConfig, type LoginConfig, type ResponseMode } from '../core/config.js';
 import { loadLanguage } from '../core/load-language.js';
+import { loaded } from '../core/load-protocol.js';
 import { languageOf, packOf, stringsFor } from '../core/strings.js';
 import { SocialLoginError } from '../errors.js';
 import type { Connection, LoginDetail, LoginMode, Protocol, Session } from '../events.js';
@@ -137,10 +138,8 @@ export class SocialLogin extends ReactiveElement {
   declare private _lang?: string;
 
   #login = new LoginController(this);
-  #broker = new BrokerController(
-    () => this.requestUpdate(),
-    (err) => this.#login.fail(err),
-  );
+  // Once the protocol's code is in, the configuration is checked again (as if the protocol changed), with it.
+  #broker = new BrokerController(() => this.requestUpdate('protocol'), (err) => this.#login.fail(err));
   #view?: Buttons;
   /** Whether the first frame is painted: built-in icons and the "last used" hint wait for it. */
   #framed = false;
@@ -198,7 +197,9 @@ export class SocialLogin extends ReactiveElement {
   /** The validated configuration, or the first configuration error. @internal */
   readConfig(): LoginConfig | SocialLoginError {
     try {
-      return readConfig(this, location.href, navigator.userAgent, languageOf(this.language()));
+      const config = readConfig(this, location.href, navigator.userAgent, languageOf(this.language()));
+      // With the protocol's code in, the checks only a login needs too (a click then opens no popup).
+      return loaded[config.protocol]?.check?.(config) ?? config;
     } catch (err) {
       return err as SocialLoginError;
     }

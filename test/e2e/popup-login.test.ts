@@ -6,6 +6,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SocialLogin } from '../../src/element/social-login.js';
 import type { LoginConfig } from '../../src/core/config.js';
+import { sendMouse } from '@web/test-runner-commands';
+import { loaded } from '../../src/core/load-protocol.js';
 import { ConfigError, PopupBlockedError, type LoginErrorEvent, type LoginEvent } from '../../src/index.js';
 import { isPrepared } from '../../src/protocols/oidc/ahead.js';
 import { leftInStorage, buttonOf, byName, mountWidget, consumeUserActivation, realHover, spyOnNavigate, HELD, heldInteractions, realClick, recordEvents, release, releaseAll, spyOnOpen, testEnv, until, waitForHeld } from '../helpers.js';
@@ -369,27 +371,43 @@ describe('<social-login> invalid configuration', () => {
     }
   });
 
-  for (const [attr, value] of [
-    ['connections', 'instagram'],
-    ['broker', 'http://id.example.com'],
-  ] as const) {
-    it(`reports a bad ${attr} as soon as the element is set up`, async () => {
-      const el = document.createElement('social-login');
-      el.setAttribute('broker', env.issuer);
-      el.setAttribute('client-id', env.clientId);
-      el.setAttribute(attr, value);
-      const error = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
-      document.body.append(el);
-      try {
-        const { detail } = await error;
-        expect(detail.code).to.equal('invalid_config');
-        expect((detail.error as ConfigError).attribute).to.equal(attr);
-        expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.not.equal('');
-      } finally {
-        el.remove();
-      }
-    });
-  }
+  it('reports bad connections as soon as the element is set up', async () => {
+    const el = document.createElement('social-login');
+    el.setAttribute('broker', env.issuer);
+    el.setAttribute('client-id', env.clientId);
+    el.setAttribute('connections', 'instagram');
+    const error = oneEvent(el, 'login-error') as Promise<LoginErrorEvent>;
+    document.body.append(el);
+    try {
+      const { detail } = await error;
+      expect(detail.code).to.equal('invalid_config');
+      expect((detail.error as ConfigError).attribute).to.equal('connections');
+      expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.not.equal('');
+    } finally {
+      el.remove();
+    }
+  });
+
+  // The URL checks are the protocol's code's (src/protocols/shared/check-config.ts): page views do not carry them.
+  it('reports a bad broker at the first sign of intent, and its click then opens no popup', async () => {
+    // Authing with its connections given: nothing loads its code before the hover (no other test here uses it).
+    expect(loaded.authing, 'the authing code not loaded yet').to.equal(undefined);
+    // The pointer away, so that the element does not appear under it (which would count as a hover).
+    await sendMouse({ type: 'move', position: [0, 0] });
+    const el = await fixture<SocialLogin>(html`<social-login protocol="authing" broker="http://id.example.com" client-id="app-1" connections="instagram:Instagram"></social-login>`);
+    const events = recordEvents(el);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events['login-error'].map((e) => (e as LoginErrorEvent).detail.message), 'nothing before the code that checks URLs is in').to.deep.equal([]);
+    await realHover(buttonOf(el));
+    await until(() => events['login-error'].length == 1, 'the login-error of the hover');
+    const { detail } = events['login-error'][0] as LoginErrorEvent;
+    expect(detail.code).to.equal('invalid_config');
+    expect((detail.error as ConfigError).attribute).to.equal('broker');
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.not.equal('');
+    await realClick(buttonOf(el));
+    await until(() => events['login-error'].length == 2, 'the login-error of the click');
+    expect(open.calls).to.have.length(0);
+  });
 
   it('does not report a required attribute that is not set yet', async () => {
     const el = document.createElement('social-login');

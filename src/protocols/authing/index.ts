@@ -14,6 +14,7 @@ import { oidcRedirect } from '../oidc/redirect.js';
 import { openWindow, popupResponse } from '../shared/popup-response.js';
 import { SessionKeeper } from '../shared/session-keeper.js';
 import { authingConnections, authingLogin, authingResult, authingSocialUrl } from './protocol.js';
+import { checked } from '../shared/check-config.js';
 
 /** Authing's standard OpenID Connect issuer. */
 const issuer = (broker: string) => `${trimSlash(broker)}/oidc`;
@@ -35,7 +36,7 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
 }
 
 /** @internal */
-export const flows: ProtocolFlows = {
+export const flows: ProtocolFlows = checked({
   keeper: (host, link) => new SessionKeeper(host, link, flows, 'authing'),
   connections: authingConnections,
   // The connection's URL holds no secret (Authing keeps the state): every click can open the popup at it.
@@ -47,4 +48,4 @@ export const flows: ProtocolFlows = {
   // Through the same issuer's end-session endpoint, whichever way the login went; only a login by
   // redirect has an ID token of that issuer to hint with (the popup's token is Authing's own).
   logout: oidcLogout(issuer, (login) => (login?.mode == 'redirect' ? login.tokens?.idToken : undefined)),
-};
+});

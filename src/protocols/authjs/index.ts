@@ -14,6 +14,7 @@ import { startRedirect } from '../shared/redirect-start.js';
 import { signedOut } from '../shared/signed-out.js';
 import { SessionKeeper } from '../shared/session-keeper.js';
 import { authjsCsrf, authjsLogin, authjsPageError, authjsProviders, authjsSigninUrl, authjsSignOut } from './protocol.js';
+import { checked } from '../shared/check-config.js';
 
 /**
  * Where Auth.js sends the window after the login: `redirect-uri` with our state and `session=1`,
@@ -64,7 +65,7 @@ async function redirect(config: LoginConfig, connection: Connection, element: st
 const complete = (tx: Transaction) => authjsLogin(tx.broker, tx.connection, 'redirect');
 
 /** @internal */
-export const flows: ProtocolFlows = {
+export const flows: ProtocolFlows = checked({
   keeper: (host, link) => new SessionKeeper(host, link, flows, 'authjs'),
   connections: (config) => authjsProviders(config.broker),
   popup,
@@ -72,4 +73,4 @@ export const flows: ProtocolFlows = {
   land: (tx, params) => landRedirect(tx, params, complete),
   restore: (config) => authjsLogin(config.broker, undefined, 'session').catch(signedOut),
   logout: (config, _session, _login, _element, _win, signal) => authjsSignOut(config.broker, signal).then(() => true),
-};
+});

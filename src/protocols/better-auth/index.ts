@@ -17,6 +17,7 @@ import { startRedirect } from '../shared/redirect-start.js';
 import { signedOut } from '../shared/signed-out.js';
 import { SessionKeeper } from '../shared/session-keeper.js';
 import { betterAuthLogin, betterAuthSignIn, betterAuthSignOut, type WayBack } from './protocol.js';
+import { checked } from '../shared/check-config.js';
 
 /**
  * The way back: `redirect-uri` with our state, and `session=1` for a login that made the session (the
@@ -49,11 +50,11 @@ async function redirect(config: LoginConfig, connection: Connection, element: st
 }
 
 /** @internal */
-export const flows: ProtocolFlows = {
+export const flows: ProtocolFlows = checked({
   keeper: (host, link) => new SessionKeeper(host, link, flows, 'better-auth'),
   popup,
   redirect,
   land: (tx, params) => landRedirect(tx, params, (tx, params) => betterAuthLogin(tx.broker, tx.connection, 'redirect', params)),
   restore: (config) => betterAuthLogin(config.broker, undefined, 'session', {}).catch(signedOut),
   logout: (config, _session, _login, _element, _win, signal) => betterAuthSignOut(config.broker, signal).then(() => true),
-};
+});

@@ -11,6 +11,7 @@ import { completeLogin } from './complete.js';
 import { popupRequest, prepare, take, type PopupRequest } from './ahead.js';
 import { oidcLogout } from './logout.js';
 import { oidcRedirect } from './redirect.js';
+import { checked } from '../shared/check-config.js';
 
 /**
  * One login in an already-open popup: with the request the click took (the popup opened at its URL),
@@ -35,11 +36,11 @@ async function popup(config: LoginConfig, connection: Connection, win: PopupWind
 }
 
 /** @internal */
-export const flows: ProtocolFlows = {
+export const flows: ProtocolFlows = checked({
   keeper: (host, link) => new SessionKeeper(host, link, flows, 'oidc'),
   prefetch: (config) => prepare(config),
   take,
   popup,
   ...oidcRedirect((broker) => broker),
   logout: oidcLogout((broker) => broker),
-};
+});
