@@ -8,7 +8,6 @@ import { stringsFor, type Strings } from '../core/strings.js';
 import { BrokerError, ConfigError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginEvent, LoginStartEvent, LogoutErrorEvent, type Connection, type LoginDetail, type LoginMode, type Protocol, type Session } from '../events.js';
 import { whenParsed } from '../util/dom.js';
-import { orAbort } from '../util/or-abort.js';
 import { Attempt } from './attempt.js';
 import { forgetLastUsed, readLastUsed, writeLastUsed } from './last-used.js';
 
@@ -190,14 +189,10 @@ export class LoginController implements KeeperLink {
     const popup = config.mode == 'popup' ? PopupWindow.open(ready?.url) : null;
     if (config.mode == 'popup' && !popup && !fallback) return void this.fail(new PopupBlockedError(), connection, 'popup');
 
-    this.#run(new Attempt(connection, config.mode, popup, config.timeoutMs, this.#ended), async (attempt) => {
-      const { signal } = attempt.controller;
-      const flows = await orAbort(loadProtocol(config.protocol), signal);
-      const redirect = () => ((attempt.mode = 'redirect'), flows.redirect(config, connection, host.id, signal));
-      return popup
-        ? flows.popup(config, connection, popup, signal, ready).catch((err: unknown) => (err instanceof PopupBlockedError && fallback ? redirect() : Promise.reject(err)))
-        : redirect();
-    });
+    // The rest runs in the protocol's code (loaded on intent, or now): the popup's answer, or a redirect.
+    this.#run(new Attempt(connection, config.mode, popup, config.timeoutMs, this.#ended), (attempt) =>
+      this.#keeper$(config.protocol).then((keeper) => keeper.login(config, connection, attempt, ready)),
+    );
   }
 
   /** Makes `attempt` the running one (busy button, a new `result`) and runs `work` in it. */

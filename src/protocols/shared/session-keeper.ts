@@ -1,16 +1,17 @@
 /**
- * Who is signed in at an element's broker, kept by the protocol's chunk (so page views that never sign
+ * The protocol's side of one element: it runs the element's logins (after the click opened the popup),
+ * and keeps who is signed in at the element's broker, in the protocol's chunk (so page views that never sign
  * anyone in do not load it): set by a login, a restored cookie session or another tab; ended by a
  * sign-out, its expiry or another tab; told to the site's other tabs (only what `session` holds: no
  * token, code or state); and shown by the account view.
  */
 import type { LoginConfig } from '../../core/config.js';
 import type { PopupWindow } from '../../core/popup-window.js';
-import type { Keeper, KeeperHost, KeeperLink, ProtocolFlows } from '../../core/protocol.js';
+import type { Keeper, KeeperHost, KeeperLink, LoginAttempt, Prepared, ProtocolFlows } from '../../core/protocol.js';
 import type { RedirectResult } from '../../core/transaction.js';
 import type { Strings } from '../../core/strings.js';
-import { BrokerError, LoginTimeoutError, SocialLoginError } from '../../errors.js';
-import { LoginEvent, LogoutErrorEvent, LogoutEvent, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
+import { BrokerError, LoginTimeoutError, PopupBlockedError, SocialLoginError } from '../../errors.js';
+import { LoginEvent, LogoutErrorEvent, LogoutEvent, type Connection, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
 import { whenParsed } from '../../util/dom.js';
 import { isRecord } from '../../util/is-record.js';
 import { renderAccount } from './account-view.js';
@@ -58,6 +59,17 @@ export class SessionKeeper implements Keeper {
     readonly flows: ProtocolFlows,
     private protocol: Protocol,
   ) {}
+
+  login(config: LoginConfig, connection: Connection, attempt: LoginAttempt, ready?: Prepared): Promise<LoginDetail> {
+    const { flows } = this;
+    const { signal } = attempt.controller;
+    // The attempt may have ended while this code loaded.
+    if (signal.aborted) return Promise.reject(signal.reason);
+    const redirect = () => ((attempt.mode = 'redirect'), flows.redirect(config, connection, this.host.id, signal));
+    return attempt.popup
+      ? flows.popup(config, connection, attempt.popup, signal, ready).catch((err: unknown) => (err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err)))
+      : redirect();
+  }
 
   begin(detail: LoginDetail): void {
     this.#own = detail;
