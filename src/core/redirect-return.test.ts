@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { LoginDetail } from '../events.js';
-import { RedirectReturn, type RedirectIO } from './redirect-return.js';
+import { redirectState, type RedirectIO } from './redirect-return.js';
 import type { RedirectResult, Transaction } from './transaction.js';
 
 const tx = (over: Partial<Transaction> = {}): Transaction => ({
@@ -30,7 +30,7 @@ function page(params?: Record<string, string>, saved?: Transaction) {
     decide: () => (calls.decide++, new Promise((resolve, reject) => (decide = { resolve, reject }))),
     later: (fn) => later.push(fn),
   };
-  return { machine: new RedirectReturn(io), calls, decide: () => decide, frame: () => later.splice(0).forEach((fn) => fn()) };
+  return { machine: redirectState(io), calls, decide: () => decide, frame: () => later.splice(0).forEach((fn) => fn()) };
 }
 
 const result = (t: Transaction): RedirectResult => {
@@ -39,7 +39,7 @@ const result = (t: Transaction): RedirectResult => {
 };
 const settle = () => new Promise((r) => setTimeout(r));
 
-describe('RedirectReturn', () => {
+describe('redirectState', () => {
   it('is done with nothing on a page without a transaction, and reads only once', () => {
     const { machine, calls } = page();
     expect(calls.take + calls.read, 'nothing read before it is asked').to.equal(0);
