@@ -55,7 +55,8 @@ export class Attempt {
     this.#ended = true;
     clearTimeout(this.#timer);
     this.controller.abort(err);
-    this.popup?.close();
+    // An answered popup is closed already (popup-response.ts).
+    if (!this.popup?.answered) this.popup?.close();
     this.onEnd(this, err, detail);
   }
 }

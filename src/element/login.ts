@@ -80,7 +80,10 @@ export class LoginController implements KeeperLink {
 
   /** Runs `fn` with the session keeper of `protocol` (when its code cannot load, nothing runs). */
   #with(protocol: Protocol, fn: (keeper: Keeper) => void): void {
-    this.#keeper$(protocol).then(fn, () => {});
+    // At once when it is at hand: a login's end then renders once, not twice.
+    const keeper = this.#keeper;
+    if (keeper && keeper.flows == loaded[protocol]) fn(keeper);
+    else this.#keeper$(protocol).then(fn, () => {});
   }
 
   /**
@@ -213,13 +216,16 @@ export class LoginController implements KeeperLink {
     const report = () => {
       if (detail) {
         const broker = host.broker?.trim();
-        if (broker) host.lastUsed == 'off' ? forgetLastUsed(broker) : writeLastUsed(broker, (this.last = attempt.connection.id));
-        // The session first (its code is loaded: the login ran in it), so the event's listeners see it.
+        const id = attempt.connection.id;
+        if (broker && host.lastUsed != 'off') this.last = id;
+        // The session first (its code is loaded: the login ran in it), so the event's listeners see it;
+        // the "last used" hint is stored after the event (localStorage writes cost the main thread).
         this.#with(detail.protocol, (keeper) => {
           keeper.begin(detail);
           attempt.resolve(detail);
           host.flush();
           host.dispatchEvent(new LoginEvent(detail));
+          if (broker) host.lastUsed == 'off' ? forgetLastUsed(broker) : writeLastUsed(broker, id);
         });
       } else attempt.reject(this.fail(err, attempt.connection, attempt.mode));
     };

@@ -30,7 +30,7 @@ describe('<social-login protocol="authing">', () => {
       await listed(el);
       const outcome = outcomeOf(el);
       await realClick(byName(el, 'Instagram'));
-      // The protocol's code is in (it listed the connections): the click opened the popup at the connection's URL (not in WebKit).
+      // The protocol's code is in (it listed the connections): the click opened the popup at the connection's URL.
       expect(sent.calls.map((c) => c.inOpen)).to.deep.equal([true]);
       expect(sent.calls[0]!.url).to.contain('/connections/social/instagram?from_guard=1&app_id=');
       const event = await outcome;

@@ -74,7 +74,9 @@ export class SessionKeeper implements Keeper {
   begin(detail: LoginDetail): void {
     this.#own = detail;
     this.#set(sessionOf(detail));
-    this.link.channel?.postMessage({ type: TYPE, session: this.session });
+    // The other tabs hear of it after the login event (a microtask later): the event does not wait for the post.
+    const told = { type: TYPE, session: this.session };
+    queueMicrotask(() => this.link.channel?.postMessage(told));
   }
 
   /**
