@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const page = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+// A landing page's scripts go in its <head> (the README's advice): the relay then runs before the page's
+// first frame, which would otherwise come between the relay's message and its delivery.
+const page = (title, body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
 
 /**
  * Every page records click→login times: the click is taken in the capture phase, before the SDK's
@@ -118,13 +120,14 @@ function pages({ issuer, clientId, userinfoIssuer }) {
         el.addEventListener('login', () => done());
         el.addEventListener('login-error', (e) => failed(e.detail.error));
       </script>`),
-    '/ours-callback.html': page('ours landing', `<script src="/dist/social-login.min.js"></script>`),
-    '/relay-callback.html': page('relay landing', `<script src="/dist/social-login.relay.min.js"></script>`),
+    '/ours-callback.html': page('ours landing', '', `<script src="/dist/social-login.min.js"></script>`),
+    '/relay-callback.html': page('relay landing', '', `<script src="/dist/social-login.relay.min.js"></script>`),
     // A real site's page as the landing page: its 1 MiB bundle first, then the widget (the usual order)...
-    '/host-callback.html': page('host page', `<script src="/bench/site-bundle.js"></script><script src="/dist/social-login.min.js"></script>`),
+    '/host-callback.html': page('host page', '', `<script src="/bench/site-bundle.js"></script><script src="/dist/social-login.min.js"></script>`),
     // ...and the documented fast path: the relay script first, ahead of the site's bundle.
     '/host-relay-callback.html': page(
       'host page, relay first',
+      '',
       `<script src="/dist/social-login.relay.min.js"></script><script src="/bench/site-bundle.js"></script><script src="/dist/social-login.min.js"></script>`,
     ),
     '/floor.html': page('floor', `${TIMER}${floor(issuer, clientId, connection)}`),
@@ -146,7 +149,7 @@ function pages({ issuer, clientId, userinfoIssuer }) {
           extraQueryParams: { connection: '${connection}' } });
         document.getElementById('login').onclick = () => mgr.signinPopup().then((u) => (u ? done() : failed('no user')), failed);
       </script>`),
-    '/oidc-client-callback.html': page('oidc-client-ts landing', `<script src="/bench/oidc-client-ts.js"></script>
+    '/oidc-client-callback.html': page('oidc-client-ts landing', '', `<script src="/bench/oidc-client-ts.js"></script>
       <script>new Bench.UserManager({ authority: ${JSON.stringify(issuer)}, client_id: '${clientId}', redirect_uri: location.origin + '/oidc-client-callback.html' }).signinPopupCallback();</script>`),
     // Startup: from just before the library's script to its buttons rendered, then the first paint.
     '/startup-ours.html': page('startup: ours', `

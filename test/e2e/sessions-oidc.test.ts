@@ -64,7 +64,9 @@ describe('sessions, protocol="oidc"', () => {
     expect(query.id_token_hint, 'the login ID token as the hint').to.equal(login.detail.tokens!.idToken);
     expect(query).to.include({ client_id: env.clientId, post_logout_redirect_uri: env.callbacks.module });
     expect(query.state).to.match(/^slp_[\w-]{20,}$/);
-    expect(open.calls.map((c) => c.url), 'one window, opened in the click').to.deep.equal(['about:blank', 'about:blank'].slice(0, open.calls.length));
+    // The login's popup may have opened at a request prepared on intent; the sign-out's opens empty, in its click.
+    expect(open.calls.length, 'one window each').to.be.at.most(2);
+    expect(open.calls.at(-1)!.url, 'the sign-out window, opened in the click').to.equal('about:blank');
     await until(() => open.calls.every((c) => c.popup?.closed), 'the popups to close');
     expect(accountView(el), 'the buttons are back').to.equal(undefined);
   });
