@@ -89,6 +89,10 @@ describe('readConfig', () => {
     expect(explain('constructor')).to.equal('');
   });
 
+  it('takes the default redirect-uri without the page URL\'s credentials, query or fragment', () => {
+    expect(readConfig(valid, 'https://user:pass@shop.example/login?next=%2F#top').redirectUri).to.equal('https://shop.example/login');
+  });
+
   it('resolves a relative redirect-uri against the page', () => {
     expect(readConfig({ ...valid, redirectUri: '/auth/callback' }, PAGE).redirectUri).to.equal('https://shop.example/auth/callback');
   });

@@ -10,7 +10,7 @@ import { parseUrl } from '../util/url.js';
 /** How the broker returns the authorization response to the page. */
 export type ResponseMode = 'query' | 'web_message';
 
-/** The element's attributes, validated and normalised. */
+/** The element's attributes, validated and normalised (the URLs and names only a login uses are checked by the protocol's code: protocols/shared/check-config.ts). */
 export interface LoginConfig {
   protocol: Protocol;
   /** The issuer as written in `broker`. */
@@ -134,7 +134,8 @@ export function readConfig(raw: RawConfig, page: string, userAgent = '', lang = 
   if (protocol == 'better-auth' && !connections[0]!.id) throw new ConfigError('connections', MISSING);
 
   const connectionParam = (raw.connectionParam ?? 'connection').trim();
-  const redirectUri = raw.redirectUri?.trim() || page.replace(/[?#].*/, '');
+  const here = new URL(page);
+  const redirectUri = raw.redirectUri?.trim() || here.origin + here.pathname;
   const scope = (raw.scope ?? '').trim() || 'openid profile';
 
   const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);

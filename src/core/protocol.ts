@@ -60,7 +60,7 @@ export interface KeeperHost extends EventTarget {
   readonly isConnected: boolean;
   /** The validated configuration, or the first configuration error. */
   readConfig(): LoginConfig | SocialLoginError;
-  requestUpdate(): void;
+  requestUpdate(name?: PropertyKey): void;
   /** Renders now what changed, so event listeners see the element as it is. */
   flush(): void;
 }
@@ -73,11 +73,7 @@ export interface KeeperLink {
   channel?: BroadcastChannel | undefined;
 }
 
-/**
- * Who is signed in at an element's broker: kept by the protocol's chunk, so page views that never
- * sign anyone in do not load it. @internal
- */
-/** What the run of a login needs of its attempt (element/attempt.ts). */
+/** What the run of a login needs of its attempt (element/attempt.ts). @internal */
 export interface LoginAttempt {
   /** Aborted when the attempt ends (its timeout, its element removed, a closed popup given up). */
   readonly controller: AbortController;
@@ -87,6 +83,11 @@ export interface LoginAttempt {
   mode: LoginMode;
 }
 
+/**
+ * The protocol's side of one element: it runs the element's logins after the click, and keeps who is
+ * signed in at its broker. In the protocol's chunk, so page views that never sign anyone in do not
+ * load it. @internal
+ */
 export interface Keeper {
   readonly flows: ProtocolFlows;
   readonly session: Session | null;

@@ -52,8 +52,9 @@ export class BrokerController {
 
   /** Loads the protocol's code and starts discovery, once per broker (again after a failure). */
   prefetch(config: LoginConfig): void {
-    if (config.broker == this.#prefetched) return;
-    this.#prefetched = config.broker;
+    const key = `${config.protocol} ${config.broker}`;
+    if (key == this.#prefetched) return;
+    this.#prefetched = key;
     loadProtocol(config.protocol)
       .then((flows) => (this.changed(), flows.prefetch?.(config)))
       .catch(() => (this.#prefetched = undefined));

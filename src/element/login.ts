@@ -37,7 +37,7 @@ export interface LoginHost extends EventTarget {
   language(): string;
   /** Renders now what changed, so event listeners see the element as it is. */
   flush(): void;
-  requestUpdate(): void;
+  requestUpdate(name?: PropertyKey): void;
 }
 
 /**
@@ -75,7 +75,12 @@ export class LoginController implements KeeperLink {
 
   /** The session keeper of `protocol` (one per element and protocol), its code loaded if need be. */
   #keeper$(protocol: Protocol): Promise<Keeper> {
-    return loadProtocol(protocol).then((flows) => (this.#keeper?.flows == flows ? this.#keeper : (this.#keeper = flows.keeper(this.host, this))));
+    return loadProtocol(protocol).then((flows) => {
+      if (this.#keeper?.flows == flows) return this.#keeper;
+      // The code is in: the configuration is checked again with it (its URL checks: see check-config.ts).
+      this.host.requestUpdate('protocol');
+      return (this.#keeper = flows.keeper(this.host, this));
+    });
   }
 
   /** Runs `fn` with the session keeper of `protocol` (when its code cannot load, nothing runs). */
@@ -129,7 +134,8 @@ export class LoginController implements KeeperLink {
     const config = this.host.readConfig();
     const valid = !(config instanceof SocialLoginError);
     const win = valid && endsInWindow(config.protocol) && config.mode == 'popup' ? PopupWindow.open() : null;
-    return (valid ? this.#keeper$(config.protocol) : Promise.reject(config)).then(
+    // A configuration the protocol's code refuses (its URL checks) is reported as the others are.
+    return (valid ? this.#keeper$(config.protocol).then((keeper) => (keeper.flows.check?.(config), keeper)) : Promise.reject(config)).then(
       (keeper) => keeper.logout(config as LoginConfig, win),
       (err: unknown) => {
         win?.close();
@@ -194,7 +200,8 @@ export class LoginController implements KeeperLink {
 
     // The rest runs in the protocol's code (loaded on intent, or now): the popup's answer, or a redirect.
     this.#run(new Attempt(connection, config.mode, popup, config.timeoutMs, this.#ended), (attempt) =>
-      this.#keeper$(config.protocol).then((keeper) => keeper.login(config, connection, attempt, ready)),
+      // (A keeper of another protocol than the one kept is not adopted before its login succeeds.)
+      loadProtocol(config.protocol).then((flows) => (this.#keeper?.flows == flows ? this.#keeper : flows.keeper(host, this)).login(config, connection, attempt, ready)),
     );
   }
 
@@ -239,6 +246,8 @@ export class LoginController implements KeeperLink {
    */
   fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
     const error = toError(err);
+    // Reported here (a listing's, a click's): `check` does not report it again.
+    if (error instanceof ConfigError) this.#reported = error.message;
     const report = () => {
       const warning = `<social-login> ${error.message} (invalid_config)`;
       if (error.code == 'invalid_config' && !warned.has(warning)) warned.add(warning), console.warn(warning);

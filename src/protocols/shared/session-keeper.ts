@@ -14,6 +14,7 @@ import { BrokerError, LoginTimeoutError, PopupBlockedError, SocialLoginError } f
 import { LoginEvent, LogoutErrorEvent, LogoutEvent, type Connection, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
 import { whenParsed } from '../../util/dom.js';
 import { isRecord } from '../../util/is-record.js';
+import { quietly } from '../../util/quietly.js';
 import { renderAccount } from './account-view.js';
 
 /** `type` of the messages the tabs of a site tell each other their broker's session with. */
@@ -76,7 +77,9 @@ export class SessionKeeper implements Keeper {
     this.#set(sessionOf(detail));
     // The other tabs hear of it after the login event (a microtask later): the event does not wait for the post.
     const told = { type: TYPE, session: this.session };
-    queueMicrotask(() => this.link.channel?.postMessage(told));
+    // The channel of now: a listener that changes the broker must not tell that broker's tabs.
+    const channel = this.link.channel;
+    queueMicrotask(() => quietly(() => channel?.postMessage(told)));
   }
 
   /**
