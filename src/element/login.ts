@@ -199,9 +199,12 @@ export class LoginController implements KeeperLink {
     if (config.mode == 'popup' && !popup && !fallback) return void this.fail(new PopupBlockedError(), connection, 'popup');
 
     // The rest runs in the protocol's code (loaded on intent, or now): the popup's answer, or a redirect.
+    // The element's keeper runs it (so the login's end finds it at hand), unless it keeps another
+    // protocol's session: that one stays until this login succeeds.
     this.#run(new Attempt(connection, config.mode, popup, config.timeoutMs, this.#ended), (attempt) =>
-      // (A keeper of another protocol than the one kept is not adopted before its login succeeds.)
-      loadProtocol(config.protocol).then((flows) => (this.#keeper?.flows == flows ? this.#keeper : flows.keeper(host, this)).login(config, connection, attempt, ready)),
+      loadProtocol(config.protocol)
+        .then((flows) => (this.#keeper && this.#keeper.flows != flows ? flows.keeper(host, this) : this.#keeper$(config.protocol)))
+        .then((keeper) => keeper.login(config, connection, attempt, ready)),
     );
   }
 
