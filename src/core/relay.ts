@@ -29,10 +29,11 @@ export const POPUP_MARK = 'social-login:popup';
  * Run on every page that loads the widget (the `define` entry does it for you). When this page is a
  * login popup's landing page — its URL carries a `state` made by a popup attempt and a `code` or
  * `error` — it removes those parameters from the address bar and relays them to the opener by
- * postMessage to this same origin (the opener checks that it comes from its popup); without an opener
- * (Cross-Origin-Opener-Policy cut it), on the attempt's BroadcastChannel with the popup's mark, when
- * this window holds one. Then it stops loading the page and closes the window (or, when the window
- * may not close, loads the page again without the response).
+ * postMessage to this same origin (the opener checks that it comes from its popup), and on the
+ * attempt's BroadcastChannel with the popup's mark when this window holds one (for when
+ * Cross-Origin-Opener-Policy cut `window.opener`: at once without an opener, else as the window
+ * closes). Then it stops loading the page and closes the window (or, when the window may not close,
+ * loads the page again without the response).
  *
  * @returns whether this page was a popup landing page
  */
@@ -40,22 +41,27 @@ export function relayPopupResponse(): boolean {
   const params = takeResponse(POPUP_STATE_PREFIX);
   if (!params) return false;
   const message = { type: RELAY_TYPE, params };
-  // The opener, when there is one, takes the window message (it checks its source). Only a popup that
-  // COOP cut off relays on the channel, with its mark: a page's first sessionStorage access and the
-  // channel each cost a millisecond or two of the main thread that a same-site opener shares.
-  if (!quietly(() => (opener.postMessage(message, location.origin), true))) {
+  // The channel, with the popup's mark, for a popup that COOP cut off: the opener takes its message
+  // only while the popup reads closed, with that mark and its state.
+  const onChannel = () => {
     const popup = quietly(() => sessionStorage.getItem(POPUP_MARK));
+    quietly(() => sessionStorage.removeItem(POPUP_MARK));
     if (popup) {
       const channel = new BroadcastChannel(channelName(params.state!));
       channel.postMessage({ ...message, popup });
       channel.close();
     }
-  }
+  };
+  // The opener, when there is one, takes the window message (it checks its source) at once. The
+  // channel follows as the window closes, once the login is on its way (a page's first sessionStorage
+  // access and the channel cost a millisecond or two of the main thread a same-site opener shares),
+  // in case the opener is not the page that waits; without an opener (the cut), the channel goes now.
+  const posted = quietly(() => (opener.postMessage(message, location.origin), true));
+  if (!posted) onChannel();
   // The page's own loading stops (a site's bundle would hold the main thread, which a same-site
-  // opener shares); the messages leave before the window goes, and the mark with it. A window that
-  // may not close (an in-app browser's tab) loads the page again, without the response, rather than
-  // stay half-loaded.
+  // opener shares). A window that may not close (an in-app browser's tab) loads the page again,
+  // without the response, rather than stay half-loaded.
   stop();
-  setTimeout(() => (quietly(() => sessionStorage.removeItem(POPUP_MARK)), close(), setTimeout(() => closed || location.reload(), 100)), 50);
+  setTimeout(() => (posted && onChannel(), close(), setTimeout(() => closed || location.reload(), 100)), 50);
   return true;
 }
