@@ -1,19 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { ConfigError } from '../errors.js';
+import { configErrorOf, itRefuses, PAGE, VALID } from '../../test/config-errors.js';
 import { parseConnections, readConfig, type RawConfig } from './config.js';
 
-const PAGE = 'https://shop.example/account/login?next=%2F#top';
-const valid: RawConfig = { broker: 'https://id.example.com', clientId: 'spa-123' };
-
-function errorOf(raw: RawConfig, page = PAGE): ConfigError {
-  try {
-    readConfig(raw, page);
-  } catch (err) {
-    expect(err).to.be.instanceOf(ConfigError);
-    return err as ConfigError;
-  }
-  throw new Error(`readConfig accepted ${JSON.stringify(raw)}`);
-}
+/** Read by the core alone. */
+const errorOf = (raw: RawConfig, page = PAGE) => configErrorOf(readConfig, raw, page);
+const valid = VALID;
 
 describe('parseConnections', () => {
   it('reads id:Display Name pairs, trimming spaces and keeping colons in names', () => {
@@ -68,14 +60,7 @@ describe('readConfig', () => {
     ['an unknown in-app', { ...valid, inApp: 'tab' }, 'in-app'],
     ['better-auth without connections', { ...valid, protocol: 'better-auth' }, 'connections'],
   ];
-  for (const [what, raw, attribute] of cases) {
-    it(`rejects ${what} as invalid_config naming "${attribute}"`, () => {
-      const error = errorOf(raw);
-      expect(error.code).to.equal('invalid_config');
-      expect(error.attribute).to.equal(attribute);
-      expect(error.message).to.contain(`"${attribute}"`);
-    });
-  }
+  itRefuses(cases, readConfig);
 
 
   it('names the attribute and the value; what the attribute must be comes with the report (src/diagnostics/)', async () => {
