@@ -6,14 +6,21 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-/** @param {any} suite @param {{ passed: number, failed: number, skipped: number }} acc */
-function count(suite, acc) {
+/**
+ * @typedef {{ passed: number, failed: number, skipped: number, seconds?: number, failures: string[] }} Counts
+ * @param {any} suite @param {Counts} acc @param {string} where
+ */
+function count(suite, acc, where) {
   for (const t of suite?.tests ?? []) {
     if (t.skipped) acc.skipped++;
     else if (t.passed) acc.passed++;
-    else acc.failed++;
+    else {
+      acc.failed++;
+      // Named, so that the tail of a CI log says which test failed and why.
+      acc.failures.push(`${where} > ${t.name}: ${String(t.error?.message ?? 'failed').split('\n')[0].slice(0, 300)}`);
+    }
   }
-  for (const s of suite?.suites ?? []) count(s, acc);
+  for (const s of suite?.suites ?? []) count(s, acc, `${where} > ${s.name}`);
 }
 
 /** @returns {import('@web/test-runner').Reporter} */
@@ -33,13 +40,17 @@ export function countReporter(file = '.cache/test-results.json') {
     },
     onTestRunFinished({ sessions }) {
       for (const session of sessions) finished[session.browser.name] ??= Math.round((Date.now() - started) / 1000);
-      /** @type {Record<string, { passed: number, failed: number, skipped: number, seconds?: number }>} */
+      /** @type {Record<string, Counts>} */
       const byBrowser = {};
       for (const session of sessions) {
-        const acc = (byBrowser[session.browser.name] ??= { passed: 0, failed: 0, skipped: 0, seconds: finished[session.browser.name] });
-        count(session.testResults, acc);
+        const acc = (byBrowser[session.browser.name] ??= { passed: 0, failed: 0, skipped: 0, seconds: finished[session.browser.name], failures: [] });
+        const file = session.testFile.replace(process.cwd() + '/', '');
+        count(session.testResults, acc, file);
         // A test file that failed to load or run counts as one failure.
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) acc.failed++;
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) {
+          acc.failed++;
+          acc.failures.push(`${file}: ${String(session.errors?.[0]?.message ?? 'did not run').split('\n')[0].slice(0, 300)}`);
+        }
       }
       mkdirSync('.cache', { recursive: true });
       writeFileSync(file, JSON.stringify(byBrowser, null, 2));
