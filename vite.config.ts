@@ -87,7 +87,7 @@ const CHUNK_FOLDERS = /\/src\/(protocols|icons|locales|diagnostics)\//;
  * by SRI. Whatever else of the core it needs must be the core's own instance: it comes through
  * `SocialLogin._k` (src/kit.ts), and the error classes through the public `SocialLogin`.
  */
-const COPIED_CORE = ['transaction', 'relay', 'response-url'].map((m) => `/src/core/${m}.ts`);
+const COPIED_CORE = ['transaction', 'relay', 'response-url', 'last-used'].map((m) => `/src/core/${m}.ts`);
 const inChunk = (path: string) => CHUNK_FOLDERS.test(path) || path.includes('/src/util/') || COPIED_CORE.some((m) => path.endsWith(m));
 /** The public module the chunks take from `SocialLogin` instead of the kit. */
 const PUBLIC = /\/src\/(errors|events)\.ts$/;

@@ -57,6 +57,8 @@ export interface Prepared {
 /** What a session keeper needs of its element. @internal */
 export interface KeeperHost extends EventTarget {
   readonly id: string;
+  readonly broker?: string;
+  readonly lastUsed: 'on' | 'off';
   readonly isConnected: boolean;
   /** The validated configuration, or the first configuration error. */
   readConfig(): LoginConfig | SocialLoginError;
@@ -71,16 +73,25 @@ export interface KeeperLink {
   result?: Promise<LoginDetail> | undefined;
   /** The element's channel to the site's other tabs for its broker, while it listens. */
   channel?: BroadcastChannel | undefined;
+  /** The connection that logged in last (its button's "last used" badge). */
+  last?: string | undefined;
+  /** `attempt` succeeded: its button is usable again, and `keeper` (the one it ran in) keeps the session from now. */
+  over(attempt: LoginAttempt, keeper?: Keeper): void;
 }
 
-/** What the run of a login needs of its attempt (element/attempt.ts). @internal */
+/**
+ * One login of an element, from the click (or the return from a redirect) to its one outcome. The
+ * element makes it; its lifetime (the timeout, the outcome that comes first) is the protocol's code's.
+ * Aborting `controller` ends it, with the reason: its element removed, a cut-off popup given up.
+ * @internal
+ */
 export interface LoginAttempt {
-  /** Aborted when the attempt ends (its timeout, its element removed, a closed popup given up). */
-  readonly controller: AbortController;
-  /** The popup the click opened, or none for a redirect. */
-  readonly popup: PopupWindow | null | undefined;
-  /** `redirect` once the login falls back to one. */
+  readonly connection: Connection;
+  /** `redirect` once a popup login falls back to one. */
   mode: LoginMode;
+  /** The popup the click opened (none for a redirect). */
+  readonly popup?: PopupWindow | null | undefined;
+  readonly controller: AbortController;
 }
 
 /**
@@ -93,11 +104,13 @@ export interface Keeper {
   readonly session: Session | null;
   /**
    * Runs the login a click started: in its popup (with the request the click took, if any), or by
-   * redirect; a popup that closed at once falls back to a redirect when `fallback="redirect"`.
+   * redirect; a popup that closed at once falls back to a redirect when `fallback="redirect"`. Within
+   * `config`'s timeout; a success is announced (`login`) before the promise resolves with it, a failure
+   * is the element's to report.
    */
-  login(config: LoginConfig, connection: Connection, attempt: LoginAttempt, ready?: Prepared): Promise<LoginDetail>;
-  /** This page's own login began a session. */
-  begin(detail: LoginDetail): void;
+  login(config: LoginConfig, attempt: LoginAttempt, ready?: Prepared): Promise<LoginDetail>;
+  /** {@link login} for a redirect login that came back: `promise` completes it. */
+  returned(attempt: LoginAttempt, timeoutMs: number, promise: Promise<LoginDetail>): Promise<LoginDetail>;
   /** Another tab's message on the broker's channel. */
   heard(data: unknown): void;
   /** Reads the broker's cookie session, once per broker or `again` (and whenever the page comes back from the back/forward cache). */

@@ -2,14 +2,13 @@ import { MISSING, type LoginConfig } from '../core/config.js';
 import { importDiagnostics } from '../core/chunk-loader.js';
 import { loaded, loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
-import { endsInWindow, keepsSession, type Keeper, type KeeperLink } from '../core/protocol.js';
+import { endsInWindow, keepsSession, type Keeper, type KeeperHost, type KeeperLink, type LoginAttempt, type ProtocolFlows } from '../core/protocol.js';
 import { redirectReturn } from '../core/redirect-return.js';
 import { stringsFor, type Strings } from '../core/strings.js';
 import { BrokerError, ConfigError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
-import { LoginErrorEvent, LoginEvent, LoginStartEvent, LogoutErrorEvent, type Connection, type LoginDetail, type LoginMode, type Protocol, type Session } from '../events.js';
+import { LoginErrorEvent, LoginStartEvent, LogoutErrorEvent, type Connection, type LoginDetail, type LoginMode, type Protocol, type Session } from '../events.js';
 import { whenParsed } from '../util/dom.js';
-import { Attempt } from './attempt.js';
-import { forgetLastUsed, readLastUsed, writeLastUsed } from './last-used.js';
+import { forgetLastUsed, readLastUsed } from '../core/last-used.js';
 
 /** Console warnings already given on this page: each configuration error is told once. */
 const warned = new Set<string>();
@@ -25,19 +24,10 @@ const explained = (error: SocialLoginError): Promise<SocialLoginError> =>
   );
 
 /** What the login needs of its element. @internal */
-export interface LoginHost extends EventTarget {
-  readonly id: string;
-  readonly broker?: string;
+export interface LoginHost extends KeeperHost {
   readonly clientId?: string;
-  readonly lastUsed: 'on' | 'off';
-  readonly isConnected: boolean;
-  /** The validated configuration, or the first configuration error. */
-  readConfig(): LoginConfig | SocialLoginError;
   /** The element's language tag. */
   language(): string;
-  /** Renders now what changed, so event listeners see the element as it is. */
-  flush(): void;
-  requestUpdate(name?: PropertyKey): void;
 }
 
 /**
@@ -49,7 +39,7 @@ export interface LoginHost extends EventTarget {
  */
 export class LoginController implements KeeperLink {
   /** The running login. */
-  attempt?: Attempt;
+  attempt?: LoginAttempt | undefined;
   /** The latest login's outcome (`element.result`): an attempt's, or a session found signed in. */
   result?: Promise<LoginDetail>;
   /** The id of the connection whose login runs. */
@@ -110,7 +100,7 @@ export class LoginController implements KeeperLink {
 
   /** The element left the document: its login ends and it stops listening (unless it is moved, connected again in the same task). */
   disconnected(): void {
-    queueMicrotask(() => this.host.isConnected || (this.follow(), this.attempt?.end(new PopupClosedError('The element was removed.'))));
+    queueMicrotask(() => this.host.isConnected || (this.follow(), this.attempt?.controller.abort(new PopupClosedError('The element was removed.'))));
   }
 
   /** Completes this page's redirect login (or sign-out) when this element started it. */
@@ -122,7 +112,8 @@ export class LoginController implements KeeperLink {
     const { tx, promise } = result;
     if (tx.logout) return this.#with(tx.protocol, (k) => k.landed(result));
     const config = host.readConfig();
-    this.#run(new Attempt(tx.connection, 'redirect', undefined, config instanceof SocialLoginError ? 300_000 : config.timeoutMs, this.#ended), () => promise as Promise<LoginDetail>);
+    const timeout = config instanceof SocialLoginError ? 300_000 : config.timeoutMs;
+    this.#run(tx.protocol, { connection: tx.connection, mode: 'redirect', controller: new AbortController() }, (k, attempt) => k.returned(attempt, timeout, promise as Promise<LoginDetail>));
   }
 
   /**
@@ -186,7 +177,7 @@ export class LoginController implements KeeperLink {
       // answered popup's login completes)...
       if (!current.popup?.window.closed || current.popup.answered) return current.popup?.focus();
       // ...but a popup that reads as closed while its attempt waits (COOP may have cut it off) is given up.
-      current.end(new PopupClosedError());
+      current.controller.abort(new PopupClosedError());
     }
     const host = this.host;
     const config = host.readConfig();
@@ -201,53 +192,47 @@ export class LoginController implements KeeperLink {
     // The rest runs in the protocol's code (loaded on intent, or now): the popup's answer, or a redirect.
     // The element's keeper runs it (so the login's end finds it at hand), unless it keeps another
     // protocol's session: that one stays until this login succeeds.
-    this.#run(new Attempt(connection, config.mode, popup, config.timeoutMs, this.#ended), (attempt) =>
-      loadProtocol(config.protocol)
-        .then((flows) => (this.#keeper && this.#keeper.flows != flows ? flows.keeper(host, this) : this.#keeper$(config.protocol)))
-        .then((keeper) => keeper.login(config, connection, attempt, ready)),
+    this.#run(
+      config.protocol,
+      { connection, mode: config.mode, popup, controller: new AbortController() },
+      (keeper, attempt) => keeper.login(config, attempt, ready),
+      (flows) => (this.#keeper && this.#keeper.flows != flows ? flows.keeper(host, this) : this.#keeper$(config.protocol)),
     );
   }
 
-  /** Makes `attempt` the running one (busy button, a new `result`) and runs `work` in it. */
-  #run(attempt: Attempt, work: (attempt: Attempt) => Promise<LoginDetail>) {
+  /**
+   * Makes `attempt` the running one (busy button, a new `result`) and runs it in a keeper of `protocol`
+   * (`pick` chooses one; by default the element's). A failure, or code that cannot load, ends it here:
+   * the popup closes, the button is usable again, then the report (a redirect's once the page is parsed).
+   */
+  #run(protocol: Protocol, attempt: LoginAttempt, work: (keeper: Keeper, attempt: LoginAttempt) => Promise<LoginDetail>, pick?: (flows: ProtocolFlows) => Keeper | Promise<Keeper>) {
     this.attempt = attempt;
-    this.result = attempt.result;
     this.busy = attempt.connection.id;
     this.message = '';
     this.host.requestUpdate();
-    attempt.run(work);
+    (this.result = loadProtocol(protocol)
+      .then((flows) => (pick ? pick(flows) : this.#keeper$(protocol)))
+      .then((keeper) => work(keeper, attempt))
+      .catch((err: unknown) => {
+        attempt.controller.abort(err);
+        if (!attempt.popup?.answered) attempt.popup?.close();
+        this.over(attempt);
+        return new Promise((_, reject) => (attempt.mode == 'redirect' ? whenParsed : (fn: () => void) => fn())(() => reject(this.fail(err, attempt.connection, attempt.mode, attempt))));
+      })).catch(() => {});
   }
 
-  /** An attempt's one outcome: the button is usable again, then the event (a redirect's once the page is parsed). */
-  #ended = (attempt: Attempt, err: unknown, detail?: LoginDetail) => {
-    const host = this.host;
+  /** `attempt` ended: its button is usable again; a successful one's `keeper` keeps the session from now. */
+  over(attempt: LoginAttempt, keeper?: Keeper): void {
     if (this.attempt == attempt) this.attempt = this.busy = undefined;
-    host.requestUpdate();
-    const report = () => {
-      if (detail) {
-        const broker = host.broker?.trim();
-        const id = attempt.connection.id;
-        if (broker && host.lastUsed != 'off') this.last = id;
-        // The session first (its code is loaded: the login ran in it), so the event's listeners see it;
-        // the "last used" hint is stored after the event (localStorage writes cost the main thread).
-        this.#with(detail.protocol, (keeper) => {
-          keeper.begin(detail);
-          attempt.resolve(detail);
-          host.flush();
-          host.dispatchEvent(new LoginEvent(detail));
-          if (broker) host.lastUsed == 'off' ? forgetLastUsed(broker) : writeLastUsed(broker, id);
-        });
-      } else attempt.reject(this.fail(err, attempt.connection, attempt.mode));
-    };
-    if (attempt.mode == 'redirect') whenParsed(report);
-    else report();
-  };
+    if (keeper) this.#keeper = keeper;
+    this.host.requestUpdate();
+  }
 
   /**
    * Reports a failure: the event, the live region, and a console warning for configuration errors
    * (those once their explanation is in: a moment later).
    */
-  fail(err: unknown, connection?: Connection, mode?: LoginMode): SocialLoginError {
+  fail(err: unknown, connection?: Connection, mode?: LoginMode, attempt?: LoginAttempt): SocialLoginError {
     const error = toError(err);
     // Reported here (a listing's, a click's): `check` does not report it again.
     if (error instanceof ConfigError) this.#reported = error.message;
@@ -256,7 +241,8 @@ export class LoginController implements KeeperLink {
       if (error.code == 'invalid_config' && !warned.has(warning)) warned.add(warning), console.warn(warning);
       // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
       const reason = error instanceof BrokerError && error.description;
-      this.message = stringsFor(this.host.language()).errors[error.code] + (reason ? ` ${reason}` : '');
+      // An attempt a new click replaced (a cut-off popup given up) leaves the new one's live region alone.
+      if (!attempt || !this.attempt) this.message = stringsFor(this.host.language()).errors[error.code] + (reason ? ` ${reason}` : '');
       this.host.requestUpdate();
       this.host.flush();
       this.host.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));

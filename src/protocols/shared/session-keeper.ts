@@ -7,11 +7,12 @@
  */
 import type { LoginConfig } from '../../core/config.js';
 import type { PopupWindow } from '../../core/popup-window.js';
+import { forgetLastUsed, writeLastUsed } from '../../core/last-used.js';
 import type { Keeper, KeeperHost, KeeperLink, LoginAttempt, Prepared, ProtocolFlows } from '../../core/protocol.js';
 import type { RedirectResult } from '../../core/transaction.js';
 import type { Strings } from '../../core/strings.js';
 import { BrokerError, LoginTimeoutError, PopupBlockedError, SocialLoginError } from '../../errors.js';
-import { LoginEvent, LogoutErrorEvent, LogoutEvent, type Connection, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
+import { LoginEvent, LogoutErrorEvent, LogoutEvent, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
 import { whenParsed } from '../../util/dom.js';
 import { isRecord } from '../../util/is-record.js';
 import { quietly } from '../../util/quietly.js';
@@ -61,25 +62,72 @@ export class SessionKeeper implements Keeper {
     private protocol: Protocol,
   ) {}
 
-  login(config: LoginConfig, connection: Connection, attempt: LoginAttempt, ready?: Prepared): Promise<LoginDetail> {
+  login(config: LoginConfig, attempt: LoginAttempt, ready?: Prepared): Promise<LoginDetail> {
     const { flows } = this;
+    const { connection, popup } = attempt;
     const { signal } = attempt.controller;
-    // The attempt may have ended while this code loaded.
-    if (signal.aborted) return Promise.reject(signal.reason);
     const redirect = () => ((attempt.mode = 'redirect'), flows.redirect(config, connection, this.host.id, signal));
-    return attempt.popup
-      ? flows.popup(config, connection, attempt.popup, signal, ready).catch((err: unknown) => (err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err)))
-      : redirect();
+    return this.#run(attempt, config.timeoutMs, () =>
+      popup
+        ? flows.popup(config, connection, popup, signal, ready).catch((err: unknown) => (err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err)))
+        : redirect(),
+    );
   }
 
-  begin(detail: LoginDetail): void {
+  returned(attempt: LoginAttempt, timeoutMs: number, promise: Promise<LoginDetail>): Promise<LoginDetail> {
+    return this.#run(attempt, timeoutMs, () => promise);
+  }
+
+  /**
+   * Runs `attempt` until its one outcome: the login's result, its timeout, or its abort (whatever comes
+   * second is ignored). A success ends the attempt and is announced (a redirect's once the page is
+   * parsed); a failure goes back to the element, which ends the attempt and reports it.
+   */
+  #run(attempt: LoginAttempt, timeoutMs: number, work: () => Promise<LoginDetail>): Promise<LoginDetail> {
+    const { controller, popup } = attempt;
+    const { signal } = controller;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The attempt may have ended while this code loaded.
+    const outcome = signal.aborted
+      ? Promise.reject(signal.reason)
+      : Promise.race([
+          work(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new LoginTimeoutError(timeoutMs / 1000)), timeoutMs);
+            signal.addEventListener('abort', () => reject(signal.reason));
+          }),
+        ]);
+    return outcome
+      .finally(() => clearTimeout(timer))
+      .then((detail) => {
+        controller.abort();
+        // An answered popup is closed already (popup-response.ts).
+        if (!popup?.answered) popup?.close();
+        return new Promise((resolve) => (attempt.mode == 'redirect' ? whenParsed : (fn: () => void) => fn())(() => resolve(this.#won(attempt, detail))));
+      });
+  }
+
+  /**
+   * Announces a login: the button is usable again, the session begins (so the event's listeners see it),
+   * then `login`; the "last used" hint is stored after the event (localStorage writes cost the main thread).
+   */
+  #won(attempt: LoginAttempt, detail: LoginDetail): LoginDetail {
+    const { host, link } = this;
+    const broker = host.broker?.trim();
+    const id = attempt.connection.id;
+    if (broker && host.lastUsed != 'off') link.last = id;
+    link.over(attempt, this);
     this.#own = detail;
     this.#set(sessionOf(detail));
+    host.flush();
+    host.dispatchEvent(new LoginEvent(detail));
+    if (broker) host.lastUsed == 'off' ? forgetLastUsed(broker) : writeLastUsed(broker, id);
     // The other tabs hear of it after the login event (a microtask later): the event does not wait for the post.
     const told = { type: TYPE, session: this.session };
     // The channel of now: a listener that changes the broker must not tell that broker's tabs.
-    const channel = this.link.channel;
+    const channel = link.channel;
     queueMicrotask(() => quietly(() => channel?.postMessage(told)));
+    return detail;
   }
 
   /**
