@@ -98,7 +98,7 @@ const chunkExport = (chunk: string): [string, string] =>
     : chunk == 'icons'
       ? ['icons/brands.ts', 'brandIcon']
       : chunk == 'diagnostics'
-        ? ['diagnostics/config.ts', 'explain']
+        ? ['diagnostics/index.ts', 'explain']
         : [`locales/${chunk}.ts`, 'strings'];
 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));

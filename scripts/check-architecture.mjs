@@ -29,7 +29,7 @@ const GROUPS = [
   [/^protocols\/[\w-]+\//, 'protocols/<name>', ['util', 'errors/events', 'core', 'protocols/shared', 'protocols/oidc']],
   [/^icons\//, 'icons', ['util']],
   [/^locales\//, 'locales', ['util', 'errors/events', 'core']],
-  [/^diagnostics\//, 'diagnostics', ['util']],
+  [/^diagnostics\//, 'diagnostics', ['util', 'errors/events']],
   [/^[\w.-]+\.ts$/, 'entries', ['util', 'errors/events', 'core', 'element']],
 ];
 /** The chunk loaders: the only modules that reach into another group by `import()`. */

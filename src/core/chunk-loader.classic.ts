@@ -12,7 +12,7 @@ import type { Protocol } from '../events.js';
 import { fromDocument } from '../util/dom.js';
 import { retryCache } from '../util/retry-cache.js';
 import type { ProtocolFlows } from './protocol.js';
-import type { Strings } from './strings.js';
+import type { Explain, Strings } from './strings.js';
 
 /** A protocol, the brand icons, a built-in language (see `PACKS`), or the manifest (`chunks`). */
 type Chunk = Protocol | 'icons' | string;
@@ -76,9 +76,8 @@ export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> => (i
 /** A built-in language's texts. @internal */
 export const importLocale = (tag: string): Promise<Strings> => (importChunk(tag) as Promise<{ strings: Strings }>).then((m) => m.strings);
 
-/** The explanation of a configuration error (what its attribute must be). @internal */
-export const importDiagnostics = (): Promise<(attribute: string) => string> =>
-  (importChunk('diagnostics') as Promise<{ explain(attribute: string): string }>).then((m) => m.explain);
+/** What completes a failure's report (the English texts of failures; what a wrong attribute must be). @internal */
+export const importDiagnostics = (): Promise<Explain> => (importChunk('diagnostics') as Promise<{ explain: Explain }>).then((m) => m.explain);
 
 /** A built-in brand's icon, from the icons chunk (all brands in one file, one integrity hash). @internal */
 export const importIcon = (brand: string): Promise<SVGSVGElement | undefined> =>

@@ -5,7 +5,7 @@
  */
 import type { Protocol } from '../events.js';
 import type { ProtocolFlows } from './protocol.js';
-import type { Strings } from './strings.js';
+import type { Explain, Strings } from './strings.js';
 
 /** A protocol's flows: protocols/<name>/, with what it shares from protocols/shared/. @internal */
 export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> =>
@@ -21,8 +21,8 @@ export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> =>
 /** A built-in language's texts: src/locales/<tag>.ts. @internal */
 export const importLocale = (tag: string): Promise<Strings> => import(`../locales/${tag}.ts`).then((m: { strings: Strings }) => m.strings);
 
-/** The explanation of a configuration error (what its attribute must be): src/diagnostics/. @internal */
-export const importDiagnostics = (): Promise<(attribute: string) => string> => import('../diagnostics/config.js').then((m) => m.explain);
+/** What completes a failure's report (the English texts of failures; what a wrong attribute must be): src/diagnostics/. @internal */
+export const importDiagnostics = (): Promise<Explain> => import('../diagnostics/index.js').then((m) => m.explain);
 
 /** A built-in brand's icon: its own small chunk (and the shared SVG builder), so a page loads only the icons it shows. @internal */
 export const importIcon = (brand: string): Promise<SVGSVGElement | undefined> =>

@@ -66,12 +66,12 @@ describe('readConfig', () => {
   it('names the attribute and the value; what the attribute must be comes with the report (src/diagnostics/)', async () => {
     expect(errorOf({ clientId: 'x' }).message).to.equal('Attribute "broker": missing.');
     expect(errorOf({ ...valid, timeout: 'x' }).message).to.equal('Attribute "timeout": "x".');
-    const { explain } = await import('../diagnostics/config.js');
+    const { rule } = await import('../diagnostics/config.js');
     for (const attribute of ['broker', 'client-id', 'connections', 'connection-param', 'redirect-uri', 'scope', 'timeout']) {
-      expect(explain(attribute), attribute).to.match(/^ It must be: .{20,}\.$/);
+      expect(rule(attribute), attribute).to.match(/^ It must be: .{20,}\.$/);
     }
-    expect(explain('mode'), 'one-of attributes say it all in their message').to.equal('');
-    expect(explain('constructor')).to.equal('');
+    expect(rule('mode'), 'one-of attributes say it all in their message').to.equal('');
+    expect(rule('constructor')).to.equal('');
   });
 
   it('takes the default redirect-uri without the page URL\'s credentials, query or fragment', () => {

@@ -1,7 +1,7 @@
 /**
  * The element's attributes, validated against the page: pure, so it runs anywhere and is tested alone.
  * An error names the attribute and the value; what the attribute must be is added when the error is
- * reported (src/diagnostics/config.ts, loaded only then), so page views do not carry the explanations.
+ * reported (src/diagnostics/, loaded only then), so page views do not carry the explanations.
  */
 import { ConfigError } from '../errors.js';
 import type { Connection, LoginMode, Protocol } from '../events.js';

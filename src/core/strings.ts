@@ -2,7 +2,7 @@
  * The element's texts: English in the core, every other built-in language a pack (src/locales/)
  * loaded when an element needs it, and whatever the page adds to {@link STRINGS}.
  */
-import type { LoginErrorCode } from '../errors.js';
+import type { LoginErrorCode, SocialLoginError } from '../errors.js';
 
 /** The element's user-facing text in one language. `{name}` stands for the display name. */
 export interface Strings {
@@ -23,7 +23,10 @@ export interface Strings {
   signOut?: string;
   /** The sign-out button's accessible name, which says whom it signs out. Default: "Sign out {name}". */
   signOutUser?: string;
-  /** What the live region announces for each failure. */
+  /**
+   * What the live region announces for each failure. English's texts load with the first failure's
+   * report and fill in what the page did not set: `STRINGS.en.errors` is empty until then.
+   */
   errors: Record<LoginErrorCode, string>;
 }
 
@@ -42,16 +45,8 @@ export const STRINGS: Record<string, Strings> & Record<'en', Strings> = {
     signIn: 'Sign in',
     busy: 'Signing in with {name}…',
     lastUsed: 'Last used',
-    errors: {
-      popup_blocked: 'The sign-in window was blocked. Allow pop-ups and try again.',
-      popup_closed: 'The sign-in window was closed.',
-      timeout: 'Signing in took too long. Try again.',
-      access_denied: 'Sign-in was cancelled.',
-      invalid_state: 'The sign-in could not be verified. Try again.',
-      broker_error: 'The sign-in service reported an error.',
-      network_error: 'The sign-in service could not be reached. Try again.',
-      invalid_config: 'Sign-in is not set up correctly here.',
-    },
+    // With the first failure's report (src/diagnostics/errors.ts), where the page set none.
+    errors: {} as Strings['errors'],
   },
 };
 
@@ -77,3 +72,9 @@ export const packOf = (lang: string): string | undefined => pick(PACKS, lang);
 
 /** The texts for a language, English until its pack is in. @internal */
 export const stringsFor = (lang: string): Strings => STRINGS[languageOf(lang) ?? 'en']!;
+
+/**
+ * Completes a failure's report (src/diagnostics/, loaded with the first report that needs it): fills
+ * `english` with the English texts of failures, and explains a configuration error. @internal
+ */
+export type Explain = (error: SocialLoginError, english: Partial<Record<LoginErrorCode, string>>) => SocialLoginError;

@@ -20,4 +20,4 @@ const RULES: Record<string, string> = {
  * it all already.
  * @internal
  */
-export const explain = (attribute: string): string => (Object.hasOwn(RULES, attribute) ? ` It must be: ${RULES[attribute]}.` : '');
+export const rule = (attribute: string): string => (Object.hasOwn(RULES, attribute) ? ` It must be: ${RULES[attribute]}.` : '');

@@ -4,22 +4,19 @@ import { loaded, loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
 import { endsInWindow, keepsSession, type Keeper, type KeeperHost, type KeeperLink, type LoginAttempt, type ProtocolFlows } from '../core/protocol.js';
 import { redirectReturn } from '../core/redirect-return.js';
-import { stringsFor, type Strings } from '../core/strings.js';
+import { STRINGS, stringsFor, type Strings } from '../core/strings.js';
 import { BrokerError, ConfigError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
 import { LoginErrorEvent, LoginStartEvent, LogoutErrorEvent, type Connection, type LoginDetail, type LoginMode, type Protocol, type Session } from '../events.js';
 import { whenParsed } from '../util/dom.js';
 import { forgetLastUsed, readLastUsed } from '../core/last-used.js';
 
-/** Console warnings already given on this page: each configuration error is told once. */
-const warned = new Set<string>();
-
 /** The widget's error for anything a login or a sign-out threw. */
 const toError = (err: unknown) => (err instanceof SocialLoginError ? err : new BrokerError('unexpected_error', String(err), err));
 
-/** `error`, a configuration error with what its attribute must be added (src/diagnostics/, loaded to report one). */
+/** `error`, its report completed (src/diagnostics/): English's texts of failures in, a configuration error explained. */
 const explained = (error: SocialLoginError): Promise<SocialLoginError> =>
   importDiagnostics().then(
-    (explain) => ((error.message += explain((error as ConfigError).attribute)), error),
+    (explain) => explain(error, STRINGS.en.errors),
     () => error,
   );
 
@@ -230,25 +227,24 @@ export class LoginController implements KeeperLink {
 
   /**
    * Reports a failure: the event, the live region, and a console warning for configuration errors
-   * (those once their explanation is in: a moment later).
+   * (those once their explanation is in, and a failure whose text is not: a moment later).
    */
   fail(err: unknown, connection?: Connection, mode?: LoginMode, attempt?: LoginAttempt): SocialLoginError {
     const error = toError(err);
     // Reported here (a listing's, a click's): `check` does not report it again.
     if (error instanceof ConfigError) this.#reported = error.message;
+    const text = () => stringsFor(this.host.language()).errors[error.code] || STRINGS.en.errors[error.code];
     const report = () => {
-      const warning = `<social-login> ${error.message} (invalid_config)`;
-      if (error.code == 'invalid_config' && !warned.has(warning)) warned.add(warning), console.warn(warning);
       // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
       const reason = error instanceof BrokerError && error.description;
       // An attempt a new click replaced (a cut-off popup given up) leaves the new one's live region alone.
-      if (!attempt || !this.attempt) this.message = stringsFor(this.host.language()).errors[error.code] + (reason ? ` ${reason}` : '');
+      if (!attempt || !this.attempt) this.message = (text() || error.message) + (reason ? ` ${reason}` : '');
       this.host.requestUpdate();
       this.host.flush();
       this.host.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));
     };
-    // A configuration error is reported with what its attribute must be, once that is loaded.
-    if (error instanceof ConfigError) explained(error).then(report);
+    // A configuration error waits for its explanation; a failure without its text here, for English's.
+    if (error instanceof ConfigError || !text()) explained(error).then(report);
     else report();
     return error;
   }
