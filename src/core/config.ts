@@ -64,13 +64,27 @@ export const IN_APP = /Instagram|FBA[NV]|FB_IAB|MicroMessenger|\bLine\/|musical_
 /** The message of an error about a required attribute that is not set (yet: see element/login.ts `check`). @internal */
 export const MISSING = 'missing.';
 
-function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[]): T {
-  if (value == null || value === '') return allowed[0]!;
-  if (!allowed.includes(value as T)) {
-    throw new ConfigError(attribute, `"${value}" is not one of ${allowed.join(', ')}.`);
-  }
-  return value as T;
-}
+/**
+ * The attributes that take one of a few words: each one's property, its attribute, and its words (the
+ * first is the default, which the element's property reads until it is set).
+ * @internal
+ */
+export const CHOICES = [
+  ['protocol', 'protocol', 'oidc authjs authing better-auth'],
+  ['mode', 'mode', 'popup redirect'],
+  ['inApp', 'in-app', 'redirect popup'],
+  ['responseMode', 'response-mode', 'query web_message'],
+  ['fallback', 'fallback', 'redirect none'],
+  ['sessionMode', 'session', 'auto off'],
+  ['signedIn', 'signed-in', 'buttons account'],
+] as const;
+
+/** The other attributes' defaults, which the element's properties read until they are set. @internal */
+export const DEFAULTS = { connectionParam: 'connection', scope: 'openid profile', timeout: 300 };
+
+/** Each of {@link CHOICES}' properties, with its word (its first when empty). */
+type Choices = { [C in (typeof CHOICES)[number] as C[0]]: C[2] extends `${infer W}` ? Split<W> : never };
+type Split<S extends string> = S extends `${infer A} ${infer B}` ? A | Split<B> : S;
 
 /**
  * Parses the `connections` attribute: `id:Display Name,id2:Other Name`.
@@ -122,7 +136,14 @@ export function readConnections(list: RawConfig['connections']): Connection[] {
  * @throws {ConfigError} naming the first attribute at fault
  */
 export function readConfig(raw: RawConfig, page: string, userAgent = '', lang = 'en'): LoginConfig {
-  const protocol = oneOf('protocol', raw.protocol, ['oidc', 'authjs', 'authing', 'better-auth'] as const);
+  const chosen = {} as Choices;
+  for (const [property, attribute, words] of CHOICES) {
+    const value = raw[property];
+    const allowed = words.split(' ');
+    if (value && !allowed.includes(value)) throw new ConfigError(attribute, `"${value}" is not one of ${allowed.join(', ')}.`);
+    (chosen as Record<string, string>)[property] = value || allowed[0]!;
+  }
+  const { protocol } = chosen;
   const broker = (raw.broker ?? '').trim();
   if (!broker) throw new ConfigError('broker', MISSING);
   // Auth.js and Better Auth know their own client; OIDC and Authing (the app id) need one.
@@ -133,32 +154,22 @@ export function readConfig(raw: RawConfig, page: string, userAgent = '', lang = 
   // Better Auth publishes no list of the providers an app configured.
   if (protocol == 'better-auth' && !connections[0]!.id) throw new ConfigError('connections', MISSING);
 
-  const connectionParam = (raw.connectionParam ?? 'connection').trim();
   const here = new URL(page);
   const redirectUri = raw.redirectUri?.trim() || here.origin + here.pathname;
-  const scope = (raw.scope ?? '').trim() || 'openid profile';
 
-  const timeout = raw.timeout == null || raw.timeout === '' ? 300 : Number(raw.timeout);
+  const timeout = raw.timeout == null || raw.timeout === '' ? DEFAULTS.timeout : Number(raw.timeout);
   if (!(timeout > 0) || timeout > 86_400) throw new ConfigError('timeout', `"${raw.timeout}".`);
 
-  const asked = oneOf('mode', raw.mode, ['popup', 'redirect'] as const);
-  const inApp = oneOf('in-app', raw.inApp, ['redirect', 'popup'] as const);
-  const mode = inApp == 'redirect' && IN_APP.test(userAgent) ? 'redirect' : asked;
-
   return {
-    protocol,
+    ...chosen,
+    // In an in-app browser, a popup login becomes a redirect (unless in-app="popup").
+    mode: chosen.inApp == 'redirect' && IN_APP.test(userAgent) ? 'redirect' : chosen.mode,
     broker,
     clientId,
     connections,
-    connectionParam,
+    connectionParam: (raw.connectionParam ?? DEFAULTS.connectionParam).trim(),
     redirectUri: parseUrl(redirectUri, page)?.href ?? redirectUri,
-    scope,
-    responseMode: oneOf('response-mode', raw.responseMode, ['query', 'web_message'] as const),
-    mode,
-    fallback: oneOf('fallback', raw.fallback, ['redirect', 'none'] as const),
-    inApp,
-    sessionMode: oneOf('session', raw.sessionMode, ['auto', 'off'] as const),
-    signedIn: oneOf('signed-in', raw.signedIn, ['buttons', 'account'] as const),
+    scope: (raw.scope ?? '').trim() || DEFAULTS.scope,
     timeoutMs: timeout * 1000,
     lang,
   };

@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { readConfig, type LoginConfig, type ResponseMode } from '../core/config.js';
+import { CHOICES, DEFAULTS, readConfig, type LoginConfig, type ResponseMode } from '../core/config.js';
 import { loadLanguage } from '../core/load-language.js';
 import { loaded } from '../core/load-protocol.js';
 import { languageOf, packOf, stringsFor } from '../core/strings.js';
@@ -146,19 +146,9 @@ export class SocialLogin extends ReactiveElement {
 
   constructor() {
     super();
-    this.protocol = 'oidc';
-    this.connectionParam = 'connection';
-    this.scope = 'openid profile';
-    this.responseMode = 'query';
-    this.mode = 'popup';
-    this.fallback = 'redirect';
-    this.inApp = 'redirect';
-    this.timeout = 300;
-    this.theme = 'auto';
-    this.layout = 'vertical';
-    this.lastUsed = 'on';
-    this.sessionMode = 'auto';
-    this.signedIn = 'buttons';
+    // The defaults, as the properties read them until they are set (the same that readConfig applies).
+    for (const [property, , words] of CHOICES) (this as Record<string, unknown>)[property] = words.split(' ')[0];
+    Object.assign(this, DEFAULTS, { theme: 'auto', layout: 'vertical', lastUsed: 'on' });
     this.#broker.listen(this, () => this.readConfig());
   }
 
