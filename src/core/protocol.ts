@@ -77,6 +77,8 @@ export interface KeeperLink {
   last?: string | undefined;
   /** `attempt` succeeded: its button is usable again, and `keeper` (the one it ran in) keeps the session from now. */
   over(attempt: LoginAttempt, keeper?: Keeper): void;
+  /** Reports a failure as the element's (`login-error`). */
+  fail(err: unknown): unknown;
 }
 
 /**
@@ -102,6 +104,13 @@ export interface LoginAttempt {
 export interface Keeper {
   readonly flows: ProtocolFlows;
   readonly session: Session | null;
+  /** The broker's own connections, once {@link list} read them. */
+  readonly listed?: Connection[] | undefined;
+  /**
+   * Reads the broker's own connections (a page that lists none), again when the broker or the language
+   * changes; a failure is reported as the element's.
+   */
+  list(config: LoginConfig, lang: string): void;
   /**
    * Runs the login a click started: in its popup (with the request the click took, if any), or by
    * redirect; a popup that closed at once falls back to a redirect when `fallback="redirect"`. Within

@@ -2,7 +2,7 @@ import { MISSING, type LoginConfig } from '../core/config.js';
 import { importDiagnostics } from '../core/chunk-loader.js';
 import { loaded, loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
-import { endsInWindow, keepsSession, type Keeper, type KeeperHost, type KeeperLink, type LoginAttempt, type ProtocolFlows } from '../core/protocol.js';
+import { endsInWindow, keepsSession, listsConnections, type Keeper, type KeeperHost, type KeeperLink, type LoginAttempt, type ProtocolFlows } from '../core/protocol.js';
 import { redirectReturn } from '../core/redirect-return.js';
 import { STRINGS, stringsFor, type Strings } from '../core/strings.js';
 import { BrokerError, ConfigError, PopupBlockedError, PopupClosedError, SocialLoginError } from '../errors.js';
@@ -53,7 +53,36 @@ export class LoginController implements KeeperLink {
   channel?: BroadcastChannel | undefined;
   #watched?: string | undefined;
 
-  constructor(private host: LoginHost) {}
+  constructor(private host: LoginHost) {
+    // The first sign of intent (pointer, focus, touch) loads the protocol's code and prepares what a
+    // click would wait for (discovery, a request), so the click does not.
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) {
+      host.addEventListener(
+        type,
+        () => {
+          const config = host.readConfig();
+          if (config instanceof SocialLoginError) return;
+          const known = loaded[config.protocol];
+          // The code is in: the configuration is checked again with it (its URL checks: see check-config.ts).
+          loadProtocol(config.protocol)
+            .then((flows) => (known || host.requestUpdate('protocol'), flows.prefetch?.(config)))
+            .catch(() => {});
+        },
+        { passive: true },
+      );
+    }
+  }
+
+  /** The broker's own connections, once read, for a page that lists none (see {@link list}). */
+  get listed(): Connection[] | undefined {
+    return this.#keeper?.listed;
+  }
+
+  /** Has the broker's own connections read, for a page that lists none, when its protocol can list them. */
+  list(config: LoginConfig, lang: string): void {
+    // Code that cannot load is reported (network_error: a page without the chunks learns which file).
+    if (listsConnections(config.protocol)) this.#with(config.protocol, (k) => k.list(config, lang), (err) => this.fail(err));
+  }
 
   /** Who is signed in. */
   get session(): Session | null {
@@ -70,12 +99,12 @@ export class LoginController implements KeeperLink {
     });
   }
 
-  /** Runs `fn` with the session keeper of `protocol` (when its code cannot load, nothing runs). */
-  #with(protocol: Protocol, fn: (keeper: Keeper) => void): void {
+  /** Runs `fn` with the session keeper of `protocol` (when its code cannot load, `failed` does). */
+  #with(protocol: Protocol, fn: (keeper: Keeper) => void, failed: (err: unknown) => void = () => {}): void {
     // At once when it is at hand: a login's end then renders once, not twice.
     const keeper = this.#keeper;
     if (keeper && keeper.flows == loaded[protocol]) fn(keeper);
-    else this.#keeper$(protocol).then(fn, () => {});
+    else this.#keeper$(protocol).then(fn, failed);
   }
 
   /**

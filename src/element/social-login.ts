@@ -5,7 +5,7 @@ import { loaded } from '../core/load-protocol.js';
 import { languageOf, packOf, stringsFor } from '../core/strings.js';
 import { SocialLoginError } from '../errors.js';
 import type { Connection, LoginDetail, LoginMode, Protocol, Session } from '../events.js';
-import { BrokerController, hasList } from './broker.js';
+import { hasList, shown } from './broker.js';
 import { Buttons } from './buttons.js';
 import { LoginController } from './login.js';
 import { styles } from './styles.js';
@@ -138,8 +138,6 @@ export class SocialLogin extends ReactiveElement {
   declare private _lang?: string;
 
   #login = new LoginController(this);
-  // Once the protocol's code is in, the configuration is checked again (as if the protocol changed), with it.
-  #broker = new BrokerController(() => this.requestUpdate('protocol'), (err) => this.#login.fail(err));
   #view?: Buttons;
   /** Whether the first frame is painted: built-in icons and the "last used" hint wait for it. */
   #framed = false;
@@ -149,7 +147,6 @@ export class SocialLogin extends ReactiveElement {
     // The defaults, as the properties read them until they are set (the same that readConfig applies).
     for (const [property, , words] of CHOICES) (this as Record<string, unknown>)[property] = words.split(' ')[0];
     Object.assign(this, DEFAULTS, { theme: 'auto', layout: 'vertical', lastUsed: 'on' });
-    this.#broker.listen(this, () => this.readConfig());
   }
 
   /**
@@ -223,15 +220,15 @@ export class SocialLogin extends ReactiveElement {
     if (!changed.size) return;
     const config = this.readConfig();
     this.#login.check(config);
-    if (!(config instanceof SocialLoginError)) this.#broker.list(config, this.language(), hasList(this.connections));
+    if (!(config instanceof SocialLoginError) && !hasList(this.connections)) this.#login.list(config, this.language());
     // Frameworks may set broker and client-id after connecting: the redirect result waits for them.
     this.#login.follow(config);
   }
 
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    const list = this.#broker.shown(this.connections, this.protocol);
     const login = this.#login;
+    const list = shown(this.connections, this.protocol, login.listed);
     if (this.#framed) login.readHint(this.broker?.trim());
     const s = stringsFor(this.language());
     this.#view ??= new Buttons(this.renderRoot, (c) => login.start(c), () => this.requestUpdate());

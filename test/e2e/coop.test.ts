@@ -53,7 +53,9 @@ describe('<social-login> with a broker that sends Cross-Origin-Opener-Policy', (
       await realHover(buttonOf(el));
       if (prepared) await until(() => isPrepared(el.readConfig() as LoginConfig, { id: COOP, name: 'Isolated' }), 'the hover to prepare a request');
       else {
-        // A configuration nothing prepared a request for (the scopes in another order).
+        // A configuration nothing prepared a request for (the scopes in another order), with the
+        // button focused first: the click brings no new sign of intent.
+        buttonOf(el).focus();
         el.scope = 'profile openid';
         await el.updateComplete;
       }

@@ -77,9 +77,12 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     const sent = spyOnNavigate();
     try {
       const el = await widget();
-      // The first sign of intent prepares requests for the configuration as it is...
+      // The signs of intent (the pointer on the button, then its focus) prepare requests for the
+      // configuration as it is...
       await realHover(byName(el, 'GitHub'));
-      // ...and then it changes (the scopes in an order nothing else here uses): nothing is prepared for that.
+      byName(el, 'GitHub').focus();
+      // ...and then it changes (the scopes in an order nothing else here uses): nothing is prepared for
+      // that, and the click brings no new sign (the pointer is there, the focus too).
       el.scope = 'openid email profile';
       await el.updateComplete;
       const login = oneEvent(el, 'login');

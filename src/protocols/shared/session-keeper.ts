@@ -12,7 +12,7 @@ import type { Keeper, KeeperHost, KeeperLink, LoginAttempt, Prepared, ProtocolFl
 import type { RedirectResult } from '../../core/transaction.js';
 import type { Strings } from '../../core/strings.js';
 import { BrokerError, LoginTimeoutError, PopupBlockedError, SocialLoginError } from '../../errors.js';
-import { LoginEvent, LogoutErrorEvent, LogoutEvent, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
+import { LoginEvent, LogoutErrorEvent, LogoutEvent, type Connection, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
 import { whenParsed } from '../../util/dom.js';
 import { isRecord } from '../../util/is-record.js';
 import { quietly } from '../../util/quietly.js';
@@ -47,6 +47,9 @@ const toError = (err: unknown) => (err instanceof SocialLoginError ? err : new B
 /** @internal */
 export class SessionKeeper implements Keeper {
   session: Session | null = null;
+  listed?: Connection[] | undefined;
+  /** Which broker, client and language `listed` is (being) read for. */
+  #listing?: string;
   /** This page's own login of the session, with its tokens (the ID token a sign-out hints with). */
   #own?: LoginDetail | undefined;
   #timer?: ReturnType<typeof setTimeout>;
@@ -71,6 +74,17 @@ export class SessionKeeper implements Keeper {
       popup
         ? flows.popup(config, connection, popup, signal, ready).catch((err: unknown) => (err instanceof PopupBlockedError && config.fallback == 'redirect' ? redirect() : Promise.reject(err)))
         : redirect(),
+    );
+  }
+
+  list(config: LoginConfig, lang: string): void {
+    const key = [config.broker, config.clientId, lang].join(' ');
+    if (key == this.#listing) return;
+    this.#listing = key;
+    this.listed = undefined;
+    this.flows.connections!(config, lang).then(
+      (list) => this.#listing == key && ((this.listed = list), this.host.requestUpdate()),
+      (err: unknown) => this.#listing == key && ((this.#listing = undefined), this.link.fail(err)),
     );
   }
 
