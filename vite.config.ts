@@ -47,7 +47,9 @@ const terserAfter = (): Plugin => ({
       const mapFile = bundle[`${file.fileName}.map`];
       const out = await minify(file.code, {
         ecma: 2020,
-        compress: { passes: 2 },
+        // Concise methods for `{ m: function () {} }` (nothing here calls such a method with `new`), and
+        // function declarations hoisted: both keep behaviour, and save some 30 B of the core's gzip.
+        compress: { passes: 2, unsafe_methods: true, hoist_funs: true },
         sourceMap: file.map ? { content: JSON.stringify(file.map), url: `${file.fileName}.map`, includeSources: true } : false,
       });
       file.code = out.code!;

@@ -126,7 +126,7 @@ export interface Keeper {
   restore(config: LoginConfig, again?: boolean): void;
   /** A sign-out by redirect came back: its saved attempt, and a promise that settles when it is finished. */
   landed(result: RedirectResult): void;
-  /** Signs out (in `win`, opened in the click, when the protocol {@link endsInWindow}). */
+  /** Signs out (in `win`, opened in the click, when the protocol {@link endsInWindow}); a failure is the element's to report. */
   logout(config: LoginConfig, win: PopupWindow | null): Promise<void>;
   /** The account view, in `box`. */
   render(box: HTMLElement, strings: Strings, signOut: () => void): void;

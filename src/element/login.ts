@@ -151,17 +151,15 @@ export class LoginController implements KeeperLink {
     const config = this.host.readConfig();
     const valid = !(config instanceof SocialLoginError);
     const win = valid && endsInWindow(config.protocol) && config.mode == 'popup' ? PopupWindow.open() : null;
-    // A configuration the protocol's code refuses (its URL checks) is reported as the others are.
-    return (valid ? this.#keeper$(config.protocol).then((keeper) => (keeper.flows.check?.(config), keeper)) : Promise.reject(config)).then(
-      (keeper) => keeper.logout(config as LoginConfig, win),
-      (err: unknown) => {
-        win?.close();
-        return explained(toError(err)).then((error) => {
-          this.host.dispatchEvent(new LogoutErrorEvent({ code: error.code, message: error.message, error }));
-          throw error;
-        });
-      },
-    );
+    // Every failure is reported here: a wrong configuration (the protocol's code checks its URLs too),
+    // code that cannot load, the broker's refusal.
+    return (valid ? this.#keeper$(config.protocol).then((keeper) => keeper.logout(config, win)) : Promise.reject(config)).catch((err: unknown) => {
+      win?.close();
+      return explained(toError(err)).then((error) => {
+        this.host.dispatchEvent(new LogoutErrorEvent({ code: error.code, message: error.message, error }));
+        throw error;
+      });
+    });
   }
 
   /** The account view of who is signed in, in `box`; its button signs out. */

@@ -232,17 +232,16 @@ export class SessionKeeper implements Keeper {
 
   /**
    * Signs out at the broker (in `win`, opened in the click, for a protocol that ends in a window) and
-   * here, within the configured timeout; `win` closes either way.
-   * @throws {SocialLoginError} the failure, after `logout-error`; the session then stays
+   * here, within the configured timeout, once the protocol's code accepts `config`; `win` closes either way.
+   * @throws the failure (the element reports it); the session then stays
    */
   async logout(config: LoginConfig, win: PopupWindow | null): Promise<void> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new LoginTimeoutError(config.timeoutMs / 1000)), config.timeoutMs);
     try {
+      this.flows.check?.(config);
       const own = this.#own?.user.id === this.session?.user.id ? this.#own : undefined;
       this.#end('user', await this.flows.logout(config, this.session, own, this.host.id, win, controller.signal));
-    } catch (err) {
-      throw this.failed(err);
     } finally {
       clearTimeout(timer);
       controller.abort();
