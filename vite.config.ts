@@ -93,7 +93,7 @@ const COPIED_CORE = ['transaction', 'relay', 'response-url', 'last-used'].map((m
 const inChunk = (path: string) => CHUNK_FOLDERS.test(path) || path.includes('/src/util/') || COPIED_CORE.some((m) => path.endsWith(m));
 /** The public module the chunks take from `SocialLogin` instead of the kit. */
 const PUBLIC = /\/src\/(errors|events)\.ts$/;
-/** A classic chunk's module, and the export it hands the core (as a plain object: a namespace costs getters). */
+/** A classic chunk's module, and the export it hands the core (the value itself: the core unwraps nothing). */
 const chunkExport = (chunk: string): [string, string] =>
   existsSync(`src/protocols/${chunk}/index.ts`)
     ? [`protocols/${chunk}/index.ts`, 'flows']
@@ -119,7 +119,7 @@ const chunkEntry = (chunk: string): Plugin => ({
 import { ${chunkExport(chunk)[1]} } from '${SRC}${chunkExport(chunk)[0]}';
 // The kit comes from window.SocialLogin: when that is not this chunk's core, say so.
 if (typeof kit?.chunkLoaded != 'function') throw new Error('social-login: window.SocialLogin is not the social-login core; the ${chunk} chunk cannot start.');
-kit.chunkLoaded('${chunk}', { ${chunkExport(chunk)[1]} });`
+kit.chunkLoaded('${chunk}', ${chunkExport(chunk)[1]});`
       : undefined,
 });
 

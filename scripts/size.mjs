@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const BUDGET = { 'social-login.min.js': 10 * 1024 };
+// Issue 20's budget: 9 KB gzip for what every page view downloads.
+const BUDGET = { 'social-login.min.js': 9 * 1024 };
 const files = readdirSync('dist', { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.js') && !f.startsWith('types/'))

@@ -1,7 +1,7 @@
 /**
  * The classic script's way to load a chunk (a protocol's flows, the brand icons, a language): a
  * sibling script, `social-login.<name>.min.js` next to `social-login.min.js`, added with its
- * Subresource Integrity hash and `crossorigin`. The chunk hands its exports to {@link chunkLoaded}.
+ * Subresource Integrity hash and `crossorigin`. The chunk hands its one export to {@link chunkLoaded}.
  * The hashes are a chain: the core pins one file, the manifest (`social-login.chunks.min.js`), which
  * pins every other chunk, so the core carries one hash however many chunks there are (each costs a
  * page view some 50 B of incompressible digest); the manifest loads with the first chunk a page needs.
@@ -70,15 +70,15 @@ const importChunk: (name: Chunk) => Promise<unknown> = retryCache((name: Chunk) 
   ),
 );
 
-/** @internal */
-export const importProtocol = (protocol: Protocol): Promise<ProtocolFlows> => (importChunk(protocol) as Promise<{ flows: ProtocolFlows }>).then((m) => m.flows);
+/** A protocol's flows (each chunk hands the core its one export as it is). @internal */
+export const importProtocol = importChunk as (protocol: Protocol) => Promise<ProtocolFlows>;
 
 /** A built-in language's texts. @internal */
-export const importLocale = (tag: string): Promise<Strings> => (importChunk(tag) as Promise<{ strings: Strings }>).then((m) => m.strings);
+export const importLocale = importChunk as (tag: string) => Promise<Strings>;
 
 /** What completes a failure's report (the English texts of failures; what a wrong attribute must be). @internal */
-export const importDiagnostics = (): Promise<Explain> => (importChunk('diagnostics') as Promise<{ explain: Explain }>).then((m) => m.explain);
+export const importDiagnostics = (): Promise<Explain> => importChunk('diagnostics') as Promise<Explain>;
 
 /** A built-in brand's icon, from the icons chunk (all brands in one file, one integrity hash). @internal */
 export const importIcon = (brand: string): Promise<SVGSVGElement | undefined> =>
-  (importChunk('icons') as Promise<{ brandIcon(brand: string): SVGSVGElement | undefined }>).then((m) => m.brandIcon(brand));
+  (importChunk('icons') as Promise<(brand: string) => SVGSVGElement | undefined>).then((brandIcon) => brandIcon(brand));

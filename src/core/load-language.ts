@@ -14,7 +14,7 @@ export const loadLanguage: (tag: string) => Promise<unknown> = retryCache((tag: 
     ? Promise.resolve()
     : importLocale(tag).then(
         (strings) => (STRINGS[tag] ??= strings),
-        (err: unknown) => console.warn(`<social-login> The ${tag} texts could not be loaded: ${(err as Error)?.message}`),
+        (err: unknown) => console.warn('<social-login>', err),
       ),
 );
 

@@ -21,7 +21,7 @@ export const loadProtocol: (protocol: Protocol) => Promise<ProtocolFlows> = retr
   importProtocol(protocol).then(
     (flows) => (loaded[protocol] = flows),
     (err: unknown) => {
-      throw err instanceof SocialLoginError ? err : new NetworkError(`The ${protocol} code could not be loaded: ${(err as Error)?.message}`, undefined, err);
+      throw err instanceof SocialLoginError ? err : new NetworkError(String((err as Error)?.message ?? err), undefined, err);
     },
   ),
 );

@@ -38,10 +38,6 @@ export class PopupWindow {
     this.window.location.replace(url);
   }
 
-  focus(): void {
-    this.window.focus();
-  }
-
   close(): void {
     this.window.close();
   }

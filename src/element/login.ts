@@ -1,4 +1,4 @@
-import { MISSING, type LoginConfig } from '../core/config.js';
+import { DEFAULTS, MISSING, type LoginConfig } from '../core/config.js';
 import { importDiagnostics } from '../core/chunk-loader.js';
 import { loaded, loadProtocol } from '../core/load-protocol.js';
 import { PopupWindow } from '../core/popup-window.js';
@@ -137,8 +137,8 @@ export class LoginController implements KeeperLink {
     if (!result) return;
     const { tx, promise } = result;
     if (tx.logout) return this.#with(tx.protocol, (k) => k.landed(result));
-    const config = host.readConfig();
-    const timeout = config instanceof SocialLoginError ? 300_000 : config.timeoutMs;
+    // Its element's timeout (a configuration now wrong has none: the default).
+    const timeout = (host.readConfig() as LoginConfig).timeoutMs || DEFAULTS.timeout * 1000;
     this.#run(tx.protocol, { connection: tx.connection, mode: 'redirect', controller: new AbortController() }, (k, attempt) => k.returned(attempt, timeout, promise as Promise<LoginDetail>));
   }
 
@@ -199,7 +199,7 @@ export class LoginController implements KeeperLink {
     if (current) {
       // A second click brings the open popup forward (and waits while a redirect starts or an
       // answered popup's login completes)...
-      if (!current.popup?.window.closed || current.popup.answered) return current.popup?.focus();
+      if (!current.popup?.window.closed || current.popup.answered) return current.popup?.window.focus();
       // ...but a popup that reads as closed while its attempt waits (COOP may have cut it off) is given up.
       current.controller.abort(new PopupClosedError());
     }
@@ -207,11 +207,11 @@ export class LoginController implements KeeperLink {
     const config = host.readConfig();
     if (config instanceof SocialLoginError) return void this.fail(config, connection);
     if (!host.dispatchEvent(new LoginStartEvent({ connection, mode: config.mode }))) return;
-    const fallback = config.fallback == 'redirect';
+    const inPopup = config.mode == 'popup';
     // A request prepared on intent opens the popup straight at the broker; without one it opens empty.
-    const ready = config.mode == 'popup' ? loaded[config.protocol]?.take?.(config, connection) : undefined;
-    const popup = config.mode == 'popup' ? PopupWindow.open(ready?.url) : null;
-    if (config.mode == 'popup' && !popup && !fallback) return void this.fail(new PopupBlockedError(), connection, 'popup');
+    const ready = inPopup ? loaded[config.protocol]?.take?.(config, connection) : undefined;
+    const popup = inPopup ? PopupWindow.open(ready?.url) : null;
+    if (inPopup && !popup && config.fallback != 'redirect') return void this.fail(new PopupBlockedError(), connection, 'popup');
 
     // The rest runs in the protocol's code (loaded on intent, or now): the popup's answer, or a redirect.
     // The element's keeper runs it (so the login's end finds it at hand), unless it keeps another
@@ -263,7 +263,7 @@ export class LoginController implements KeeperLink {
     const text = () => stringsFor(this.host.language()).errors[error.code] || STRINGS.en.errors[error.code];
     const report = () => {
       // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
-      const reason = error instanceof BrokerError && error.description;
+      const reason = (error as BrokerError).description;
       // An attempt a new click replaced (a cut-off popup given up) leaves the new one's live region alone.
       if (!attempt || !this.attempt) this.message = (text() || error.message) + (reason ? ` ${reason}` : '');
       this.host.requestUpdate();
