@@ -64,7 +64,10 @@ const importChunk: (name: Chunk) => Promise<unknown> = retryCache((name: Chunk) 
         script.integrity = integrity;
         script.crossOrigin = 'anonymous';
         // A failure names the file: a page that self-hosts only social-login.min.js learns what is missing.
-        script.onload = script.onerror = () => (loaded[name] ? resolve(loaded[name]) : reject(new Error(`${url} did not load; serve the files of dist/ together.`)));
+        // A load that hangs fails after 30 s (a login waiting for it then ends, rather than never).
+        const settle = () => (loaded[name] ? resolve(loaded[name]) : reject(new Error(`${url} did not load; serve the files of dist/ together.`)));
+        script.onload = script.onerror = settle;
+        setTimeout(settle, 30_000);
         fromDocument('head').append(script);
       }),
   ),

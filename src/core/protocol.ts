@@ -75,7 +75,7 @@ export interface KeeperLink {
   channel?: BroadcastChannel | undefined;
   /** The connection that logged in last (its button's "last used" badge). */
   last?: string | undefined;
-  /** `attempt` succeeded: its button is usable again, and `keeper` (the one it ran in) keeps the session from now. */
+  /** `attempt` ended (the keeper calls it for a success): its button is usable again, and a successful one's `keeper` (the one it ran in) keeps the session from now. */
   over(attempt: LoginAttempt, keeper?: Keeper): void;
   /** Reports a failure as the element's (`login-error`). */
   fail(err: unknown): unknown;

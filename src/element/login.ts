@@ -28,15 +28,18 @@ export interface LoginHost extends KeeperHost {
 }
 
 /**
- * The element's logins: the click, the redirect result it claims, the running attempt and the
- * reporting of every outcome (event, live region, console). Everything the element shows of a
- * login (the busy button, the message, the "last used" badge) is state here. Who is signed in is
- * the protocol chunk's session keeper's; this holds it, and the broker's channel to the other tabs.
+ * The element's logins: the first sign of intent, the click, the redirect result it claims, the
+ * running attempt and the report of its failures (event, live region). Everything the element shows
+ * of a login (the busy button, the message, the "last used" badge) is state here. The run of a login
+ * after the click, its success, and who is signed in are the protocol chunk's session keeper's; this
+ * holds it, and the broker's channel to the other tabs.
  * @internal
  */
 export class LoginController implements KeeperLink {
   /** The running login. */
   attempt?: LoginAttempt | undefined;
+  /** The latest login started: only its failure speaks in the live region. */
+  #latest?: LoginAttempt;
   /** The latest login's outcome (`element.result`): an attempt's, or a session found signed in. */
   result?: Promise<LoginDetail>;
   /** The id of the connection whose login runs. */
@@ -227,10 +230,10 @@ export class LoginController implements KeeperLink {
   /**
    * Makes `attempt` the running one (busy button, a new `result`) and runs it in a keeper of `protocol`
    * (`pick` chooses one; by default the element's). A failure, or code that cannot load, ends it here:
-   * the popup closes, the button is usable again, then the report (a redirect's once the page is parsed).
+   * the popup closes, the button is usable again, then the report, and `result` rejects after it.
    */
   #run(protocol: Protocol, attempt: LoginAttempt, work: (keeper: Keeper, attempt: LoginAttempt) => Promise<LoginDetail>, pick?: (flows: ProtocolFlows) => Keeper | Promise<Keeper>) {
-    this.attempt = attempt;
+    this.attempt = this.#latest = attempt;
     this.busy = attempt.connection.id;
     this.message = '';
     this.host.requestUpdate();
@@ -241,7 +244,8 @@ export class LoginController implements KeeperLink {
         attempt.controller.abort(err);
         if (!attempt.popup?.answered) attempt.popup?.close();
         this.over(attempt);
-        return new Promise((_, reject) => (attempt.mode == 'redirect' ? whenParsed : (fn: () => void) => fn())(() => reject(this.fail(err, attempt.connection, attempt.mode, attempt))));
+        // Reported once the page is parsed (a redirect's return comes before); `result` rejects after it.
+        return new Promise<LoginDetail>((_, reject) => whenParsed(() => this.fail(err, attempt.connection, attempt.mode, attempt).then(reject)));
       })).catch(() => {});
   }
 
@@ -253,10 +257,11 @@ export class LoginController implements KeeperLink {
   }
 
   /**
-   * Reports a failure: the event, the live region, and a console warning for configuration errors
-   * (those once their explanation is in, and a failure whose text is not: a moment later).
+   * Reports a failure: the event and the live region (a configuration error once its explanation is
+   * in, with a console warning; a failure whose text is not, once English's is: a moment later).
+   * @returns the error, once reported
    */
-  fail(err: unknown, connection?: Connection, mode?: LoginMode, attempt?: LoginAttempt): SocialLoginError {
+  fail(err: unknown, connection?: Connection, mode?: LoginMode, attempt?: LoginAttempt): Promise<SocialLoginError> {
     const error = toError(err);
     // Reported here (a listing's, a click's): `check` does not report it again.
     if (error instanceof ConfigError) this.#reported = error.message;
@@ -264,16 +269,15 @@ export class LoginController implements KeeperLink {
     const report = () => {
       // The broker's own words, when it gave a reason (a login-only connection's refusal), follow ours.
       const reason = (error as BrokerError).description;
-      // An attempt a new click replaced (a cut-off popup given up) leaves the new one's live region alone.
-      if (!attempt || !this.attempt) this.message = (text() || error.message) + (reason ? ` ${reason}` : '');
+      // An attempt that a newer one replaced (a cut-off popup given up) leaves the live region to it.
+      if (attempt == this.#latest) this.message = (text() || error.message) + (reason ? ` ${reason}` : '');
       this.host.requestUpdate();
       this.host.flush();
       this.host.dispatchEvent(new LoginErrorEvent({ ...(connection && { connection }), ...(mode && { mode }), code: error.code, message: error.message, error }));
+      return error;
     };
     // A configuration error waits for its explanation; a failure without its text here, for English's.
-    if (error instanceof ConfigError || !text()) explained(error).then(report);
-    else report();
-    return error;
+    return error instanceof ConfigError || !text() ? explained(error).then(report) : Promise.resolve(report());
   }
 
 }

@@ -63,6 +63,23 @@ describe('<social-login protocol="authjs">', () => {
     expect(event.detail.error.message).to.contain('OAuthCallbackError');
   });
 
+  it('reports a broker URL that may not carry a login once, when its code is in (the listing loads it at set-up)', async () => {
+    const errors: LoginErrorEvent[] = [];
+    const el = document.createElement('social-login');
+    el.addEventListener('login-error', (e) => errors.push(e as LoginErrorEvent));
+    for (const [name, value] of Object.entries({ ...authjs, broker: 'http://auth.example.com/api/auth' })) el.setAttribute(name, value);
+    document.body.append(el);
+    try {
+      // Both the element's check (with the code in) and the listing's own refuse it: one report.
+      await until(() => errors.length > 0, 'the login-error of the set-up');
+      expect(errors[0]!.detail.error).to.have.property('attribute', 'broker');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(errors.map((e) => e.detail.code), 'reported once').to.deep.equal(['invalid_config']);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('reports network_error naming the URL when Auth.js is not there', async () => {
     const el = await mountWidget({ ...authjs, broker: `${location.origin}/api/nowhere` });
     const event = (await outcomeOf(el)) as LoginErrorEvent;

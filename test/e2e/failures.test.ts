@@ -189,6 +189,28 @@ describe('<social-login> failures: exactly one typed outcome, nothing left behin
     });
   }
 
+  it("loads English's texts of failures with the first report that needs them, keeps the page's own, and settles result after the event", async () => {
+    // As on a page where nothing failed yet: English's texts are not in the page-view script.
+    const saved = { ...STRINGS.en.errors };
+    for (const code of Object.keys(saved) as LoginErrorCode[]) delete STRINGS.en.errors[code];
+    STRINGS.en.errors.timeout = 'Custom: too slow.';
+    try {
+      const el = await widget();
+      const order: string[] = [];
+      el.addEventListener('login-error', () => order.push('event'));
+      await realClick(byName(el, 'Nope'));
+      el.result!.catch(() => order.push('result'));
+      await until(() => order.length == 2, 'the report and the result');
+      expect(order).to.deep.equal(['event', 'result']);
+      expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(`${saved.broker_error} Unknown connection "nope".`);
+      // The texts came with the report, and the page's own stayed.
+      expect(STRINGS.en.errors.access_denied).to.equal(saved.access_denied);
+      expect(STRINGS.en.errors.timeout).to.equal('Custom: too slow.');
+    } finally {
+      Object.assign(STRINGS.en.errors, saved);
+    }
+  });
+
   it('counts what a running attempt holds (so that "nothing left" above means something)', async () => {
     const el = await widget();
     const before = tracker.live();

@@ -32,9 +32,25 @@ export async function popupRequest(config: LoginConfig, connection: Connection):
   return { meta, request, url: await authorizationUrl(meta, config, request, connection) };
 }
 
-/** Prepares a request for each of `config`'s connections (that has none ready). @internal */
+/** The requests being made, by the same key: a sign of intent while one is made waits for it rather than make another. */
+const making = new Map<string, Promise<unknown>>();
+
+/** Prepares a request for each of `config`'s connections (that has none ready or being made). @internal */
 export const prepare = (config: LoginConfig, connections = config.connections): Promise<unknown> =>
-  Promise.all(connections.map((c) => ready.has(keyOf(config, c)) || popupRequest(config, c).then((r) => ready.set(keyOf(config, c), r))));
+  Promise.all(
+    connections.map((c) => {
+      const key = keyOf(config, c);
+      if (ready.has(key)) return true;
+      let made = making.get(key);
+      if (!made) {
+        made = popupRequest(config, c)
+          .then((r) => ready.set(key, r))
+          .finally(() => making.delete(key));
+        making.set(key, made);
+      }
+      return made;
+    }),
+  );
 
 /** Whether a request is ready for `connection` under `config` (what a test waits for after the intent). @internal */
 export const isPrepared = (config: LoginConfig, connection: Connection): boolean => ready.has(keyOf(config, connection));

@@ -11,7 +11,7 @@ import { forgetLastUsed, writeLastUsed } from '../../core/last-used.js';
 import type { Keeper, KeeperHost, KeeperLink, LoginAttempt, Prepared, ProtocolFlows } from '../../core/protocol.js';
 import type { RedirectResult } from '../../core/transaction.js';
 import type { Strings } from '../../core/strings.js';
-import { BrokerError, LoginTimeoutError, PopupBlockedError, SocialLoginError } from '../../errors.js';
+import { BrokerError, ConfigError, LoginTimeoutError, PopupBlockedError, SocialLoginError } from '../../errors.js';
 import { LoginEvent, LogoutErrorEvent, LogoutEvent, type Connection, type LoginDetail, type LogoutReason, type Protocol, type Session } from '../../events.js';
 import { whenParsed } from '../../util/dom.js';
 import { isRecord } from '../../util/is-record.js';
@@ -84,7 +84,8 @@ export class SessionKeeper implements Keeper {
     this.listed = undefined;
     this.flows.connections!(config, lang).then(
       (list) => this.#listing == key && ((this.listed = list), this.host.requestUpdate()),
-      (err: unknown) => this.#listing == key && ((this.#listing = undefined), this.link.fail(err)),
+      // A configuration its checks refuse is the element's to report (it checks again with this code in).
+      (err: unknown) => this.#listing == key && ((this.#listing = undefined), err instanceof ConfigError || this.link.fail(err)),
     );
   }
 
