@@ -2,11 +2,14 @@
 /** Response parameters removed from the address bar once read. */
 const RESPONSE_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri', 'session'];
 
-// Any state of ours: with a `code`, an `error`, `session` (a broker made the session), or alone (a sign-out's answer).
-const isResponse = (query: URLSearchParams, prefix: string) => !!query.get('state')?.startsWith(prefix);
-
-/** Whether this page's query holds a response of `prefix` (see {@link takeResponse}), leaving it there. @internal */
-export const hasResponse = (prefix: string): boolean => isResponse(new URL(location.href).searchParams, prefix);
+/**
+ * Whether this page's query holds a response of `prefix` (see {@link takeResponse}), leaving it there:
+ * any state of ours, with a `code`, an `error`, `session` (a broker made the session), or alone (a
+ * sign-out's answer). Most pages carry none: a look at the query string spares them parsing the URL
+ * at the start.
+ * @internal
+ */
+export const hasResponse = (prefix: string): boolean => location.search.includes(prefix) && !!new URL(location.href).searchParams.get('state')?.startsWith(prefix);
 
 /**
  * The response in this page's query when its `state` starts with `prefix` (so it belongs to the
@@ -17,9 +20,9 @@ export const hasResponse = (prefix: string): boolean => isResponse(new URL(locat
  * @internal
  */
 export function takeResponse(prefix: string): Record<string, string> | undefined {
+  if (!hasResponse(prefix)) return undefined;
   const url = new URL(location.href);
   const query = url.searchParams;
-  if (!isResponse(query, prefix)) return undefined;
   const params = Object.fromEntries(query);
   for (const name of RESPONSE_PARAMS) query.delete(name);
   history.replaceState(history.state, '', url);

@@ -53,15 +53,27 @@ export const STRINGS: Record<string, Strings> & Record<'en', Strings> = {
 /** The built-in languages besides English, each a pack of its own (src/locales/<tag>.ts; the build checks the list). @internal */
 export const PACKS: readonly string[] = 'zh-CN zh-TW ja ko es fr de pt-BR ru ar he'.split(' ');
 
-/** The first tag among `names` that an element of language `lang` may take (see {@link STRINGS}), as `names` spells it. */
+/**
+ * The first tag among `names` that an element of language `lang` may take (see {@link STRINGS}), as
+ * `names` spells it: the exact tag, its language, then the pack of its language (the script and
+ * region rules run only then: a page's start compiles no regular expression it does not need).
+ */
 function pick(names: readonly string[], lang: string): string | undefined {
   const [language = ''] = lang.split(/[-_]/);
-  const traditional = /[-_]hant\b/i.test(lang) || (!/[-_]hans\b/i.test(lang) && /[-_](tw|hk|mo)\b/i.test(lang));
-  const pack = /^zh$/i.test(language) ? (traditional ? 'zh-TW' : 'zh-CN') : /^pt$/i.test(language) ? 'pt-BR' : '';
-  for (const tag of [lang, language, pack]) {
-    const found = names.find((name) => name.toLowerCase() == tag.toLowerCase());
-    if (found) return found;
-  }
+  const find = (tag: string) => names.find((name) => name.toLowerCase() == tag.toLowerCase());
+  return (
+    find(lang) ??
+    find(language) ??
+    find(
+      /^zh$/i.test(language)
+        ? /[-_]hant\b/i.test(lang) || (!/[-_]hans\b/i.test(lang) && /[-_](tw|hk|mo)\b/i.test(lang))
+          ? 'zh-TW'
+          : 'zh-CN'
+        : /^pt$/i.test(language)
+          ? 'pt-BR'
+          : '',
+    )
+  );
 }
 
 /** The tag in {@link STRINGS} whose texts an element of language `lang` shows, if any yet. @internal */
