@@ -31,7 +31,7 @@ export function report(r) {
   const chunk = gzipSync(readFileSync('dist/social-login.oidc.min.js'), { level: 9 }).length;
   line();
   line(`At a login the widget adds its protocol's code: \`social-login.oidc.min.js\` is ${chunk.toLocaleString('en')} B gzip, so an OpenID Connect`);
-  line(`login downloads ${(ours.gzip + chunk).toLocaleString('en')} B in all. Budget for the page-view script: 10,240 B gzip; issue 20's goal 9,216 B`);
+  line(`login downloads ${(ours.gzip + chunk).toLocaleString('en')} B in all. Budget for the page-view script (issue 20's goal, enforced by \`npm run size\`): 9,216 B gzip`);
   const relay = gzipSync(readFileSync('dist/social-login.relay.min.js'), { level: 9 }).length;
   line(`(stretch 8,192 B). A heavy landing page that puts the relay alone first (\`social-login.relay.min.js\`) loads ${relay.toLocaleString('en')} B there.`);
   line();
@@ -124,7 +124,7 @@ export function report(r) {
   const minus = (x, y) => x - y;
   const span = (key) => bootstrapInterval(o.samples[key], lit.samples[key], minus).map((v) => v.toFixed(1)).join(', ');
   line(`Ours minus the Lit floor (median, [95% bootstrap interval]): **${ms(o.ready.median - lit.ready.median)}** [${span('ready')}] render,`);
-  line(`**${ms(o.fcp.median - lit.fcp.median)}** [${span('fcp')}] first paint (goal: ≤ +2 ms). Chromium reports paint times in 4 ms steps, so a\nmedian of first paints moves by whole steps; the means differ by ${ms(mean(o.samples.fcp) - mean(lit.samples.fcp))}.`);
+  line(`**${ms(o.fcp.median - lit.fcp.median)}** [${span('fcp')}] first paint (issue 20's goal: a render ≤ +1 ms). Chromium reports paint times in 4 ms steps, so a\nmedian of first paints moves by whole steps; the means differ by ${ms(mean(o.samples.fcp) - mean(lit.samples.fcp))}.`);
   if (ja) {
     const jaSpan = bootstrapInterval(ja.samples.ready, o.samples.ready, minus).map((v) => v.toFixed(1)).join(', ');
     line(`A language pack delays the render by **${ms(ja.ready.median - o.ready.median)}** [${jaSpan}] (ja against English, both from the HTTP cache: the`);
