@@ -85,7 +85,7 @@ export class SocialLogin extends ReactiveElement {
     _lang: { attribute: 'lang' },
   };
 
-  /** The broker protocol: `oidc` (default), `authjs`, `authing` or `better-auth`. */
+  /** The broker protocol: `oidc` (default), `authjs`, `authing` or `better-auth`. @default 'oidc' */
   declare protocol: Protocol;
   /**
    * The broker: for `oidc` the issuer URL (endpoints come from its discovery document); for `authjs`
@@ -102,37 +102,41 @@ export class SocialLogin extends ReactiveElement {
    * requires it (Better Auth publishes no list: the ids are the providers the app configured).
    */
   declare connections?: string | Connection[];
-  /** The authorization parameter that carries the connection id (`kc_idp_hint` for Keycloak); empty: not sent. */
+  /** The authorization parameter that carries the connection id (`kc_idp_hint` for Keycloak); empty: not sent. @default 'connection' */
   declare connectionParam: string;
   /** Where the broker sends the response; same origin as the page. Default: this page without query and fragment. */
   declare redirectUri?: string;
-  /** The scopes to request; must include `openid`. */
+  /** The scopes to request; must include `openid`. @default 'openid profile' */
   declare scope: string;
-  /** `query`: the broker redirects the popup to `redirect-uri`, which relays; `web_message`: the broker posts to this page. */
+  /** `query`: the broker redirects the popup to `redirect-uri`, which relays; `web_message`: the broker posts to this page. @default 'query' */
   declare responseMode: ResponseMode;
-  /** `popup` (default) or `redirect`. */
+  /** `popup` (default) or `redirect`. @default 'popup' */
   declare mode: LoginMode;
-  /** What to do when the popup cannot open: `redirect` (default) or `none` (report `popup_blocked`). */
+  /** What to do when the popup cannot open: `redirect` (default) or `none` (report `popup_blocked`). @default 'redirect' */
   declare fallback: 'redirect' | 'none';
   /**
    * In an in-app browser (Instagram, Facebook, WeChat, LINE, TikTok, Snapchat, Android WebView), where
    * popups get lost: `redirect` (default) logs in by redirect; `popup` keeps `mode`.
+  
+   * @default 'redirect'
    */
   declare inApp: 'redirect' | 'popup';
-  /** Seconds a login may take before it fails with `timeout`. */
+  /** Seconds a login may take before it fails with `timeout`. @default 300 */
   declare timeout: number;
-  /** `auto` (default: the page's colour scheme), `light` or `dark`. */
+  /** `auto` (default: the page's colour scheme), `light` or `dark`. @default 'auto' */
   declare theme: 'auto' | 'light' | 'dark';
-  /** `vertical` (default), `horizontal`, or `icons` (icon-only buttons; the label stays for screen readers). */
+  /** `vertical` (default), `horizontal`, or `icons` (icon-only buttons; the label stays for screen readers). @default 'vertical' */
   declare layout: 'vertical' | 'horizontal' | 'icons';
   /**
    * `on` (default): remember in localStorage which connection logged in last (per broker; only its id)
    * and mark its button; `off`: remember nothing and forget what was remembered.
+  
+   * @default 'on'
    */
   declare lastUsed: 'on' | 'off';
-  /** The `session` attribute. `auto` (default): read the broker's cookie session on load (`authjs`, `better-auth`); `off`: read none. */
+  /** The `session` attribute. `auto` (default): read the broker's cookie session on load (`authjs`, `better-auth`); `off`: read none. @default 'auto' */
   declare sessionMode: 'auto' | 'off';
-  /** While someone is signed in: keep the login `buttons` (default), or show the `account` (who, and "Sign out"). */
+  /** While someone is signed in: keep the login `buttons` (default), or show the `account` (who, and "Sign out"). @default 'buttons' */
   declare signedIn: 'buttons' | 'account';
   // The `lang` attribute, as last seen (documented by `@attr lang` above).
   declare private _lang?: string;
