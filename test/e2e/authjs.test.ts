@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
+import { expectOneSetUpReport } from '../config-errors.js';
 import { leftInStorage, loginInFrame as inFrame, signOutAuthjs, mountWidget, nextConsent, outcomeOf, realClick, spyOnOpen, testEnv, until, type HostWindow } from '../helpers.js';
 
 const env = testEnv();
@@ -64,20 +65,8 @@ describe('<social-login protocol="authjs">', () => {
   });
 
   it('reports a broker URL that may not carry a login once, when its code is in (the listing loads it at set-up)', async () => {
-    const errors: LoginErrorEvent[] = [];
-    const el = document.createElement('social-login');
-    el.addEventListener('login-error', (e) => errors.push(e as LoginErrorEvent));
-    for (const [name, value] of Object.entries({ ...authjs, broker: 'http://auth.example.com/api/auth' })) el.setAttribute(name, value);
-    document.body.append(el);
-    try {
-      // Both the element's check (with the code in) and the listing's own refuse it: one report.
-      await until(() => errors.length > 0, 'the login-error of the set-up');
-      expect(errors[0]!.detail.error).to.have.property('attribute', 'broker');
-      await new Promise((r) => setTimeout(r, 200));
-      expect(errors.map((e) => e.detail.code), 'reported once').to.deep.equal(['invalid_config']);
-    } finally {
-      el.remove();
-    }
+    // Both the element's check (with the code in) and the listing's own refuse it: one report.
+    await expectOneSetUpReport({ ...authjs, broker: 'http://auth.example.com/api/auth' }, 'broker');
   });
 
   it('reports network_error naming the URL when Auth.js is not there', async () => {

@@ -5,6 +5,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
+import { expectOneSetUpReport } from '../config-errors.js';
 import type { LoginErrorEvent, LoginEvent } from '../../src/index.js';
 import {
   leftInStorage,
@@ -48,21 +49,8 @@ describe('<social-login protocol="better-auth">', () => {
   });
 
   it('reports a broker URL that may not carry a login once its code is in, which the session read loads at set-up', async () => {
-    const errors: LoginErrorEvent[] = [];
-    const el = document.createElement('social-login');
-    el.addEventListener('login-error', (e) => errors.push(e as LoginErrorEvent));
-    for (const [name, value] of Object.entries({ ...betterAuth, broker: 'http://auth.example.com/api/auth' })) el.setAttribute(name, value);
-    document.body.append(el);
-    try {
-      // No hover, no click: the session read (session="auto") loaded the code, whose checks refuse the URL.
-      await until(() => errors.length > 0, 'the login-error of the set-up');
-      expect(errors[0]!.detail.code).to.equal('invalid_config');
-      expect(errors[0]!.detail.error).to.have.property('attribute', 'broker');
-      await new Promise((r) => setTimeout(r, 100));
-      expect(errors, 'reported once').to.have.length(1);
-    } finally {
-      el.remove();
-    }
+    // No hover, no click: the session read (session="auto") loaded the code, whose checks refuse the URL.
+    await expectOneSetUpReport({ ...betterAuth, broker: 'http://auth.example.com/api/auth' }, 'broker');
   });
 
   it('logs in through the popup: sign-in URL, relay, then the session; no tokens, no placeholder email', async () => {
