@@ -103,6 +103,29 @@ describe('<social-login> popup login against node-oidc-provider', () => {
     }
   });
 
+  it('prepares again at a later sign of intent when the configuration changed after the first', async () => {
+    const sent = spyOnNavigate();
+    try {
+      const el = await widget();
+      const github = { id: 'github', name: 'GitHub' };
+      await realHover(byName(el, 'GitHub'));
+      await until(() => isPrepared(el.readConfig() as LoginConfig, github), 'the hover to prepare a request');
+      // The scopes change (in an order nothing else here uses); the button's focus is the next sign.
+      el.scope = 'email openid profile';
+      await el.updateComplete;
+      expect(isPrepared(el.readConfig() as LoginConfig, github), 'nothing prepared for it yet').to.equal(false);
+      byName(el, 'GitHub').focus();
+      await until(() => isPrepared(el.readConfig() as LoginConfig, github), 'the focus to prepare a request');
+      const login = oneEvent(el, 'login');
+      await realClick(byName(el, 'GitHub'));
+      expect(sent.calls.map((c) => c.inOpen), 'opened at the broker, in the click').to.deep.equal([true]);
+      expect(new URL(sent.calls[0]!.url).searchParams.get('scope')).to.equal('email openid profile');
+      await login;
+    } finally {
+      sent.restore();
+    }
+  });
+
   it('opens the popup at the authorization URL in the click once intent prepared the request, with new secrets every attempt', async () => {
     const sent = spyOnNavigate();
     try {
