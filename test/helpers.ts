@@ -293,13 +293,25 @@ export function trackResources(win: Window & typeof globalThis = window as Windo
 
 /**
  * A `<social-login>` on the test page, set up against the test broker (popup landing on the module
- * callback page) with `attrs` over those defaults.
+ * callback page) with `attrs` over those defaults; {@link settled} unless `settle` is false (a test
+ * that listens for what the set-up reports).
  */
-export async function mountWidget(attrs: Record<string, string>): Promise<SocialLogin> {
+export async function mountWidget(attrs: Record<string, string>, settle = true): Promise<SocialLogin> {
   const el = await fixture<SocialLogin>(html`<social-login></social-login>`);
   // No "last used" hint unless a test asks: test files share this origin's localStorage.
   const all = { broker: testEnv().issuer, 'client-id': testEnv().clientId, 'redirect-uri': testEnv().callbacks.module, 'last-used': 'off', ...attrs };
   for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
+  return settle ? settled(el) : el.updateComplete.then(() => el);
+}
+
+/**
+ * `el` once set up: after its first frame it reads its configuration and follows the session (and
+ * opens the channel to the site's other tabs). That step comes at the latest 100 ms after the first
+ * render (a timer the element sets then), so a longer timer set later fires after it.
+ */
+export async function settled<T extends SocialLogin>(el: T): Promise<T> {
+  await el.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 120));
   await el.updateComplete;
   return el;
 }

@@ -4,7 +4,7 @@
  * (protocols/shared/redirect-landing.ts), and the element whose click started the login claims the
  * result.
  */
-import { fromDocument } from '../util/dom.js';
+import { afterFrame } from '../util/dom.js';
 import { loadProtocol } from './load-protocol.js';
 import { hasResponse, takeResponse } from './response-url.js';
 import { readTransaction, REDIRECT_STATE_PREFIX, removeTransaction, type RedirectResult, type Transaction } from './transaction.js';
@@ -137,8 +137,5 @@ export const redirectReturn: RedirectReturn = redirectState({
     return tx;
   },
   decide: (tx, params) => loadProtocol(tx.protocol).then((flows) => flows.land(tx, params)),
-  later: (fn) => {
-    if (fromDocument('visibilityState') == 'visible') requestAnimationFrame(() => setTimeout(fn));
-    setTimeout(fn, 100);
-  },
+  later: afterFrame,
 });

@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
-import { HELD, realClick, release, spyOnOpen, testEnv, until as waitFor, waitForHeld } from '../../test/helpers.js';
+import { HELD, realClick, release, spyOnOpen, testEnv, trackResources, until as waitFor, waitForHeld } from '../../test/helpers.js';
 import { STRINGS } from '../core/strings.js';
 import type { SocialLogin } from './social-login.js';
 
@@ -126,6 +126,27 @@ describe('<social-login> appearance', () => {
     // A tag that names something every object has is just an unknown language.
     const odd = await mount({ connections: 'apple:Apple', lang: 'constructor' });
     expect(buttons(odd)[0]!.textContent).to.equal('Continue with Apple');
+  });
+
+  it('renders its buttons first, and reads its configuration once that frame is painted (the other tabs\' channel opens then, a wrong attribute is reported then)', async () => {
+    const tracker = trackResources();
+    try {
+      const errors: Event[] = [];
+      const el = await mount({ connections: 'apple:Apple', mode: 'sideways' });
+      el.addEventListener('login-error', (e) => errors.push(e));
+      // The first render is done: the buttons, and nothing else yet.
+      expect(buttons(el).map((b) => b.textContent)).to.deep.equal(['Continue with Apple']);
+      expect(tracker.live().channels, 'no channel before the first frame').to.equal(0);
+      const good = await mount({ connections: 'apple:Apple' });
+      expect(tracker.live().channels).to.equal(0);
+      await waitFor(() => tracker.live().channels, "the good element's channel to the other tabs");
+      await waitFor(() => errors.length, 'the wrong attribute reported');
+      expect((errors[0] as Event & { detail: { code: string } }).detail.code).to.equal('invalid_config');
+      expect(tracker.live().channels, 'one channel: the wrong configuration follows no broker').to.equal(1);
+      good.remove();
+    } finally {
+      tracker.restore();
+    }
   });
 
   it('reports a wrong attribute once, naming it and saying what it must be (event and console)', async () => {

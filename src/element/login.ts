@@ -118,7 +118,8 @@ export class LoginController implements KeeperLink {
    */
   follow(config?: LoginConfig | SocialLoginError): void {
     this.claim();
-    const valid = !(config instanceof SocialLoginError) ? config : undefined;
+    // A removed element follows nothing (its update after the first frame may come after it left).
+    const valid = this.host.isConnected && !(config instanceof SocialLoginError) ? config : undefined;
     const key = valid && `${valid.protocol} ${valid.broker}`;
     if (key == this.#watched) return;
     this.channel?.close();

@@ -5,6 +5,7 @@ import { loaded } from '../core/load-protocol.js';
 import { languageOf, packOf, stringsFor } from '../core/strings.js';
 import { SocialLoginError } from '../errors.js';
 import type { Connection, LoginDetail, LoginMode, Protocol, Session } from '../events.js';
+import { afterFrame } from '../util/dom.js';
 import { hasList, shown } from './broker.js';
 import { Buttons } from './buttons.js';
 import { LoginController } from './login.js';
@@ -176,8 +177,8 @@ export class SocialLogin extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Connected again (moved, or re-added): follow the session again; the first update does it the first time.
-    this.#login.follow(this.hasUpdated ? this.readConfig() : undefined);
+    // Connected again (moved, or re-added): follow the session again; the update after the first frame does it the first time.
+    if (this.hasUpdated) this.#login.follow(this.readConfig());
   }
 
   override disconnectedCallback(): void {
@@ -214,14 +215,18 @@ export class SocialLogin extends ReactiveElement {
     return pack ? loadLanguage(pack).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  /** After the first frame, the built-in icons load and the "last used" hint is read: the first paint waits for neither. */
+  /**
+   * The first paint shows the buttons alone. After it, the configuration is checked and followed (the
+   * session, the other tabs, a redirect's return), the built-in icons load and the "last used" hint is read.
+   */
   protected override firstUpdated(): void {
-    requestAnimationFrame(() => setTimeout(() => ((this.#framed = true), this.requestUpdate())));
+    // Once: a change of `protocol` from nothing, so that willUpdate (a microtask later, framed) reads the configuration.
+    afterFrame(() => (this.#framed ||= !(this.requestUpdate('protocol', 0) as unknown)));
   }
 
-  /** Validates the configuration whenever it changes (every property is configuration, or the language). */
+  /** Validates the configuration whenever it changes (every property is configuration, or the language), from the first frame on. */
   protected override willUpdate(changed: PropertyValues): void {
-    if (!changed.size) return;
+    if (!changed.size || !this.#framed) return;
     const config = this.readConfig();
     this.#login.check(config);
     if (!(config instanceof SocialLoginError) && !hasList(this.connections)) this.#login.list(config, this.language());

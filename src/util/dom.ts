@@ -24,3 +24,14 @@ export function fromDocument<K extends keyof Document>(name: K, doc: Document = 
  */
 export const whenParsed = (fn: () => void): void =>
   fromDocument('readyState') == 'loading' ? fromDocument('addEventListener')('DOMContentLoaded', fn, { once: true }) : queueMicrotask(fn);
+
+/**
+ * Runs `fn` once the page's next frame is painted, so work that the first paint need not wait for
+ * comes after it; a hidden page paints no frame, so also after 100 ms. `fn` may run twice: it must
+ * be idempotent.
+ * @internal
+ */
+export const afterFrame = (fn: () => void): void => {
+  if (fromDocument('visibilityState') == 'visible') requestAnimationFrame(() => setTimeout(fn));
+  setTimeout(fn, 100);
+};

@@ -70,7 +70,7 @@ describe('<social-login protocol="authjs">', () => {
   });
 
   it('reports network_error naming the URL when Auth.js is not there', async () => {
-    const el = await mountWidget({ ...authjs, broker: `${location.origin}/api/nowhere` });
+    const el = await mountWidget({ ...authjs, broker: `${location.origin}/api/nowhere` }, false);
     const event = (await outcomeOf(el)) as LoginErrorEvent;
     expect(event.detail.code).to.be.oneOf(['network_error', 'broker_error']);
     expect(event.detail.message).to.contain('/api/nowhere/providers');
