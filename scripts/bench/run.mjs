@@ -1,6 +1,7 @@
 // `npm run bench`: sizes, click→login latency, startup and steady state, in one run on this machine,
 // printed as tables (and written to BENCHMARKS.md with --write). Options: --runs N (latency rounds,
-// default 30), --loads N (startup loads, default 40), --logins N (steady state, default 50),
+// default 30), --loads N (startup loads, default 40), --sessions N (browser launches they are shared
+// over, default 3), --logins N (steady state, default 50),
 // --quick (3 / 5 / 5: CI's check that it runs). Exits non-zero when the steady state leaks a listener,
 // timer or channel, or any login fails.
 import { cpus, totalmem } from 'node:os';
@@ -21,7 +22,7 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const quick = args.includes('--quick');
-const plan = { runs: option('runs', quick ? 3 : 30), loads: option('loads', quick ? 5 : 40), logins: option('logins', quick ? 5 : 50) };
+const plan = { runs: option('runs', quick ? 3 : 30), loads: option('loads', quick ? 5 : 40), sessions: option('sessions', quick ? 1 : 3), logins: option('logins', quick ? 5 : 50) };
 
 // oidc-provider's development notices are not the benchmark's output.
 const warn = console.warn;
@@ -55,7 +56,8 @@ const browser = await launch();
 let results;
 try {
   const latency = await measureLatency(browser, server.origin, { runs: plan.runs, log });
-  const startup = await measureStartup(browser, server.origin, { loads: plan.loads });
+  const startup = await measureStartup(launch, server.origin, { loads: plan.loads, sessions: plan.sessions });
+  const startupGaps = startup.gaps;
   const steady = await measureSteady(browser, server.origin, { logins: plan.logins });
   results = {
     date: new Date().toISOString().slice(0, 10),
@@ -66,6 +68,7 @@ try {
     breakdown,
     latency,
     startup,
+    startupGaps,
     steady,
   };
 } finally {

@@ -19,7 +19,7 @@ for (let i = 0; i < N + 3; i++) {
       await cdp.send('Profiler.start');
     }
     await page.goto(server.origin + path, { waitUntil: 'load' });
-    const m = await page.evaluate(() => new Promise((r) => { const read = () => (Number.isFinite(window.t1) ? r(window.t1 - window.t0) : requestAnimationFrame(read)); read(); }));
+    const m = await page.evaluate(() => new Promise((r) => { const read = () => (performance.getEntriesByName('t1').length ? r(performance.getEntriesByName('t1')[0].startTime - performance.getEntriesByName('t0')[0].startTime) : requestAnimationFrame(read)); read(); }));
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
