@@ -178,7 +178,8 @@ export class SocialLogin extends ReactiveElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Connected again (moved, or re-added): follow the session again; the update after the first frame does it the first time.
-    if (this.hasUpdated) this.#login.follow(this.readConfig());
+    // The first time, only a redirect's result is claimed (a click before that frame must find it taken).
+    this.#login.follow(this.hasUpdated ? this.readConfig() : undefined);
   }
 
   override disconnectedCallback(): void {
@@ -220,8 +221,9 @@ export class SocialLogin extends ReactiveElement {
    * session, the other tabs, a redirect's return), the built-in icons load and the "last used" hint is read.
    */
   protected override firstUpdated(): void {
-    // Once: a change of `protocol` from nothing, so that willUpdate (a microtask later, framed) reads the configuration.
-    afterFrame(() => (this.#framed ||= !(this.requestUpdate('protocol', 0) as unknown)));
+    // Once: a change of `protocol` (from NaN, which no value equals), so that willUpdate reads the
+    // configuration; requestUpdate returns nothing, so `#framed` is true from then on.
+    afterFrame(() => (this.#framed ||= !(this.requestUpdate('protocol', NaN) as unknown)));
   }
 
   /** Validates the configuration whenever it changes (every property is configuration, or the language), from the first frame on. */
