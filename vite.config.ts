@@ -197,7 +197,12 @@ export default defineConfig(({ mode }) => {
   const chunk = /^chunk-([\w-]+)$/.exec(mode)?.[1];
   const classic = { emptyOutDir: false, sourcemap: true, target: 'es2022' } as const;
   return {
-    define: { __VERSION__: JSON.stringify(version), __CHUNK_MANIFEST__: JSON.stringify(process.env.CHUNK_MANIFEST ?? '') },
+    define: {
+      __VERSION__: JSON.stringify(version),
+      __CHUNK_MANIFEST__: JSON.stringify(process.env.CHUNK_MANIFEST ?? ''),
+      // Only Lit's development build keeps warnings (the classic script bundles its production build).
+      ...(mode == 'script-tag' && { 'globalThis.litIssuedWarnings': 'undefined' }),
+    },
     plugins: [
       minifyCss(),
       ...(mode == 'script-tag' ? [classicLoader(), relayedReturn()] : []),

@@ -1,7 +1,9 @@
 import { quietly } from '../util/quietly.js';
-import { randomToken } from '../util/random.js';
 import { popupFeatures } from './popup-geometry.js';
 import { POPUP_MARK } from './relay.js';
+
+/** 96 random bits as text, for the popup's name and its mark (the page-view script needs no base64url for them). */
+const token = (): string => String(crypto.getRandomValues(new Uint32Array(3)));
 
 /**
  * The login popup: it opens (synchronously, inside the click), navigates, hands back what
@@ -17,9 +19,9 @@ export class PopupWindow {
    * @returns `null` when the browser blocked it
    */
   static open(url = 'about:blank'): PopupWindow | null {
-    const mark = randomToken(12);
+    const mark = token();
     quietly(() => sessionStorage.setItem(POPUP_MARK, mark));
-    const win = window.open(url, `social-login-${randomToken(12)}`, popupFeatures(window));
+    const win = window.open(url, token(), popupFeatures(window));
     quietly(() => sessionStorage.removeItem(POPUP_MARK));
     return win && !win.closed ? new PopupWindow(win, mark) : null;
   }

@@ -53,6 +53,23 @@ describe('<social-login> appearance', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads its documented defaults without adding attributes to the page\'s markup, and again once an attribute is removed', async () => {
+    const el = await mount({ mode: 'redirect', theme: 'dark' });
+    expect([el.protocol, el.responseMode, el.fallback, el.inApp, el.connectionParam, el.scope, el.timeout, el.layout, el.lastUsed, el.sessionMode, el.signedIn])
+      .to.deep.equal(['oidc', 'query', 'redirect', 'redirect', 'connection', 'openid profile', 300, 'vertical', 'on', 'auto', 'buttons']);
+    expect(el.getAttributeNames().sort()).to.deep.equal(['broker', 'client-id', 'mode', 'theme']);
+    expect([el.mode, el.theme]).to.deep.equal(['redirect', 'dark']);
+    el.removeAttribute('mode');
+    el.removeAttribute('theme');
+    await el.updateComplete;
+    expect([el.mode, el.theme]).to.deep.equal(['popup', 'auto']);
+    expect(getComputedStyle(el).colorScheme).to.equal('light dark');
+    // A property that is set is reflected as before.
+    el.layout = 'icons';
+    await el.updateComplete;
+    expect(el.getAttribute('layout')).to.equal('icons');
+  });
+
   it('follows the page\'s colour scheme with theme="auto"', async () => {
     document.body.style.colorScheme = 'dark';
     const el = await mount({ connections: 'x:X' });

@@ -1,5 +1,5 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { CHOICES, DEFAULTS, readConfig, type LoginConfig, type ResponseMode } from '../core/config.js';
+import { ReactiveElement, type PropertyDeclaration, type PropertyValues } from '@lit/reactive-element';
+import { readConfig, type LoginConfig, type ResponseMode } from '../core/config.js';
 import { loadLanguage } from '../core/load-language.js';
 import { loaded } from '../core/load-protocol.js';
 import { languageOf, packOf, stringsFor } from '../core/strings.js';
@@ -8,6 +8,7 @@ import type { Connection, LoginDetail, LoginMode, Protocol, Session } from '../e
 import { afterFrame } from '../util/dom.js';
 import { hasList, shown } from './broker.js';
 import { Buttons } from './buttons.js';
+import { quietFinalize, withDefault } from './defaults.js';
 import { LoginController } from './login.js';
 import { styles } from './styles.js';
 
@@ -147,12 +148,12 @@ export class SocialLogin extends ReactiveElement {
   /** Whether the first frame is painted: built-in icons and the "last used" hint wait for it. */
   #framed = false;
 
-  constructor() {
-    super();
-    // The defaults, as the properties read them until they are set (the same that readConfig applies).
-    for (const [property, , words] of CHOICES) (this as Record<string, unknown>)[property] = words.split(' ')[0];
-    Object.assign(this, DEFAULTS, { theme: 'auto', layout: 'vertical', lastUsed: 'on' });
+  /** Each property reads its default while unset (see defaults.ts). */
+  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration): PropertyDescriptor | undefined {
+    return withDefault(super.getPropertyDescriptor(name, key, options), name, key, options);
   }
+
+  static { quietFinalize(() => this.finalize()); }
 
   /**
    * The latest login's outcome, for code that comes later than the events: the `login` event's detail,
