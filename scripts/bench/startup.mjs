@@ -14,7 +14,7 @@ import { stats } from './browser.mjs';
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 100);
 
 /** Resolves once the page has marked `t1` (its buttons are rendered). */
-const rendered = (page) =>
+export const rendered = (page) =>
   page.evaluate(() => new Promise((resolve) => {
     const read = () => (performance.getEntriesByName('t1').length ? resolve() : requestAnimationFrame(read));
     read();

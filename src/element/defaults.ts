@@ -3,7 +3,7 @@ import { CHOICES, DEFAULTS } from '../core/config.js';
 
 /**
  * The element's properties' defaults: readConfig's, and the theme's, the layout's and the "last used"
- * hint's. No prototype: a name that Object.prototype has (or that a page added to it) has no default.
+ * hint's. Only its own names count (a name that a page added to Object.prototype has no default).
  */
 const FALLBACKS: Record<PropertyKey, unknown> = {
   ...Object.fromEntries(CHOICES.map(([property, , words]) => [property, words.split(' ')[0]])),

@@ -5,6 +5,7 @@
 import { launch, stats } from '../browser.mjs';
 import { startBenchServer } from '../server.mjs';
 import { bundle } from '../sizes.mjs';
+import { rendered } from '../startup.mjs';
 
 const N = Number(process.argv[2] ?? 20);
 await bundle('lit-floor');
@@ -18,7 +19,7 @@ for (let i = 0; i < N + 3; i++) {
     const page = await browser.newPage();
     await page.tracing.start({ categories: ['blink.user_timing', 'disabled-by-default-v8.compile'] });
     await page.goto(server.origin + pages[name], { waitUntil: 'load' });
-    await page.evaluate(() => new Promise((r) => { const f = () => (performance.getEntriesByName('t1').length ? r() : requestAnimationFrame(f)); f(); }));
+    await rendered(page);
     const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
     await page.close();
     await new Promise((r) => setTimeout(r, 100));
