@@ -92,7 +92,8 @@ describe('<social-login> appearance', () => {
 
   it('shows brand icons only for known brands (by id, suffixes and aliases), and a page\'s own icon by slot', async () => {
     const el = await mount({ connections: 'google-oauth2:Google,twitter:X,corp:Corporate SSO,github:GitHub' }, '<img slot="icon-github" alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
-    await until(() => part(buttons(el)[0]!, 'icon').querySelector('svg'), 'the Google icon');
+    // Each brand's icon is its own module: both must have arrived.
+    await until(() => buttons(el).slice(0, 2).every((b) => part(b, 'icon').querySelector('svg')), 'the Google and X icons');
     await el.updateComplete;
     const [google, x, corp, github] = buttons(el);
     // Google's G keeps its four colours.
